@@ -1,0 +1,91 @@
+package dev.kafkadirect.testkit.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code server.properties} of one node of a test cluster: broker and controller in one JVM
+ * (KRaft combined mode), both listeners on loopback, replication settings sized to the cluster.
+ */
+public final class BrokerNodeConfig {
+    private final int nodeId;
+    private final int brokerPort;
+    private final int controllerPort;
+    private final Path dataDir;
+
+    /**
+     * @param nodeId the node id, 1-based
+     * @param brokerPort the PLAINTEXT listener port
+     * @param controllerPort the CONTROLLER listener port
+     * @param dataDir where the node keeps its log segments and metadata
+     */
+    public BrokerNodeConfig(int nodeId, int brokerPort, int controllerPort, Path dataDir) {
+        this.nodeId = nodeId;
+        this.brokerPort = brokerPort;
+        this.controllerPort = controllerPort;
+        this.dataDir = dataDir;
+    }
+
+    public int nodeId() {
+        return nodeId;
+    }
+
+    public int brokerPort() {
+        return brokerPort;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** @return {@code 127.0.0.1:port} of the client listener */
+    public String bootstrapAddress() {
+        return "127.0.0.1:" + brokerPort;
+    }
+
+    /**
+     * Builds the properties of this node.
+     *
+     * @param allNodes every node of the cluster, this one included (the controller quorum)
+     * @param overrides the user's broker properties, applied last
+     * @return the server properties
+     */
+    public Properties serverProperties(List<BrokerNodeConfig> allNodes, Map<String, String> overrides) {
+        int clusterSize = allNodes.size();
+        String replication = String.valueOf(Math.min(3, clusterSize));
+        String minInSync = String.valueOf(Math.min(2, clusterSize));
+        Properties properties = new Properties();
+        properties.setProperty("process.roles", "broker,controller");
+        properties.setProperty("node.id", String.valueOf(nodeId));
+        properties.setProperty("controller.quorum.voters", allNodes.stream()
+                .map(node -> node.nodeId + "@127.0.0.1:" + node.controllerPort)
+                .collect(Collectors.joining(",")));
+        properties.setProperty("listeners",
+                "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        properties.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        properties.setProperty("controller.listener.names", "CONTROLLER");
+        properties.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        properties.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.setProperty("log.dirs", dataDir.toString());
+        properties.setProperty("offsets.topic.replication.factor", replication);
+        properties.setProperty("offsets.topic.num.partitions", "5");
+        properties.setProperty("transaction.state.log.replication.factor", replication);
+        properties.setProperty("transaction.state.log.min.isr", minInSync);
+        properties.setProperty("transaction.state.log.num.partitions", "5");
+        properties.setProperty("share.coordinator.state.topic.replication.factor", replication);
+        properties.setProperty("share.coordinator.state.topic.min.isr", minInSync);
+        properties.setProperty("group.initial.rebalance.delay.ms", "0");
+        properties.setProperty("num.network.threads", "2");
+        properties.setProperty("num.io.threads", "4");
+        properties.setProperty("log.retention.check.interval.ms", "5000");
+        overrides.forEach(properties::setProperty);
+        return properties;
+    }
+}
