@@ -1,0 +1,74 @@
+package dev.kafkadirect.internal.consumer;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The kafkaParams executors use: the user's, except that executors never commit and never reset
+ * offsets on their own (the driver decides every range), and use a group id of their own. Each
+ * adjustment is logged once per JVM with the old and new value.
+ */
+public final class ExecutorKafkaParams {
+    /** Prefix of the group id of executor consumers, so their (unused) group never meets the driver's. */
+    public static final String GROUP_PREFIX = "spark-executor-";
+    private static final int MIN_RECEIVE_BUFFER_BYTES = 65536;
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutorKafkaParams.class);
+    private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
+
+    private ExecutorKafkaParams() {
+    }
+
+    /**
+     * @param userParams the kafkaParams given to createRDD or the consumer strategy
+     * @return a new serializable map for executor consumers
+     */
+    public static Map<String, Object> adjust(Map<String, Object> userParams) {
+        Map<String, Object> params = new HashMap<>(userParams);
+        override(params, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                "executors never commit; commit from the driver with commitAsync");
+        override(params, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none",
+                "executors read exactly the ranges the driver planned");
+        Object groupId = params.get(ConsumerConfig.GROUP_ID_CONFIG);
+        if (groupId != null && !String.valueOf(groupId).startsWith(GROUP_PREFIX)) {
+            override(params, ConsumerConfig.GROUP_ID_CONFIG, GROUP_PREFIX + groupId,
+                    "executor consumers keep out of the driver's consumer group");
+        }
+        Object receiveBuffer = params.get(ConsumerConfig.RECEIVE_BUFFER_CONFIG);
+        if (receiveBuffer != null && Integer.parseInt(String.valueOf(receiveBuffer).trim()) != -1
+                && Integer.parseInt(String.valueOf(receiveBuffer).trim()) < MIN_RECEIVE_BUFFER_BYTES) {
+            override(params, ConsumerConfig.RECEIVE_BUFFER_CONFIG, MIN_RECEIVE_BUFFER_BYTES,
+                    "smaller socket buffers stall fetches");
+        }
+        return Collections.unmodifiableMap(params);
+    }
+
+    private static void override(Map<String, Object> params, String key, Object value, String reason) {
+        Object old = params.get(key);
+        if (old != null && String.valueOf(old).equals(String.valueOf(value))) {
+            return;
+        }
+        params.put(key, value);
+        if (LOGGED.add(key + "=" + old + "->" + value)) {
+            String message = "Executor kafkaParams: " + key + " " + (old == null ? "unset" : "'" + old + "'")
+                    + " -> '" + value + "' (" + reason + ")";
+            if (old == null) {
+                LOG.info(message);
+            } else {
+                LOG.warn(message);
+            }
+        }
+    }
+
+    /** @return the user's group id, or empty string when none was given */
+    public static String groupIdOf(Map<String, Object> params) {
+        return Objects.toString(params.get(ConsumerConfig.GROUP_ID_CONFIG), "");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.kafkadirect.internal.placement;
+
+import org.apache.kafka.common.TopicPartition;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Chooses the preferred location of a Kafka partition among the current executors. Consistent
+ * placement hashes the partition onto the executors sorted by host and id, so a partition stays on one
+ * executor (and its cached consumer) while the executors stay the same.
+ */
+public final class PlacementPolicy implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private enum Kind { CONSISTENT, BROKERS, FIXED }
+
+    private final Kind kind;
+    private final Map<TopicPartition, String> fixedHosts;
+
+    private PlacementPolicy(Kind kind, Map<TopicPartition, String> fixedHosts) {
+        this.kind = kind;
+        this.fixedHosts = fixedHosts;
+    }
+
+    /** @return even, stable placement over all executors */
+    public static PlacementPolicy consistent() {
+        return new PlacementPolicy(Kind.CONSISTENT, Collections.emptyMap());
+    }
+
+    /** @return placement on the host of each partition's leader (needs leader hosts) */
+    public static PlacementPolicy brokers() {
+        return new PlacementPolicy(Kind.BROKERS, Collections.emptyMap());
+    }
+
+    /**
+     * @param hosts host per partition; other partitions are placed consistently
+     * @return placement on the given hosts
+     */
+    public static PlacementPolicy fixed(Map<TopicPartition, String> hosts) {
+        Map<TopicPartition, String> copy = new HashMap<>();
+        hosts.forEach((partition, host) -> {
+            if (partition == null || host == null || host.isEmpty()) {
+                throw new IllegalArgumentException("PreferFixed host map entries need a partition and a host, but got "
+                        + partition + " -> " + host);
+            }
+            copy.put(partition, host);
+        });
+        return new PlacementPolicy(Kind.FIXED, Collections.unmodifiableMap(copy));
+    }
+
+    /** @return whether this policy needs each partition's leader host, which only a driver consumer knows */
+    public boolean needsLeaderHosts() {
+        return kind == Kind.BROKERS;
+    }
+
+    /**
+     * @param partition the Kafka partition
+     * @param executors the current executors, any order
+     * @param leaderHosts leader host per partition (used by broker placement only)
+     * @return the preferred location, or empty when any executor will do
+     */
+    public Optional<String> locate(TopicPartition partition, List<ExecutorLocation> executors,
+                                   Map<TopicPartition, String> leaderHosts) {
+        List<ExecutorLocation> sorted = new ArrayList<>(executors);
+        sorted.sort(ExecutorLocation.ORDER);
+        String host = null;
+        if (kind == Kind.FIXED) {
+            host = fixedHosts.get(partition);
+        } else if (kind == Kind.BROKERS) {
+            host = leaderHosts.get(partition);
+        }
+        if (host == null) {
+            return pick(partition, sorted);
+        }
+        String wanted = host;
+        List<ExecutorLocation> onHost = sorted.stream().filter(executor -> executor.host().equals(wanted))
+                .collect(Collectors.toList());
+        return onHost.isEmpty() ? Optional.of(wanted) : pick(partition, onHost);
+    }
+
+    private static Optional<String> pick(TopicPartition partition, List<ExecutorLocation> sorted) {
+        if (sorted.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(sorted.get(Math.floorMod(partition.hashCode(), sorted.size())).taskLocation());
+    }
+
+    @Override
+    public String toString() {
+        switch (kind) {
+            case BROKERS:
+                return "PreferBrokers";
+            case FIXED:
+                return "PreferFixed(" + fixedHosts + ")";
+            default:
+                return "PreferConsistent";
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The RDD that reads offset ranges: its partitions, preferred locations and compute.
+ * Not API.
+ */
+package dev.kafkadirect.internal.rdd;

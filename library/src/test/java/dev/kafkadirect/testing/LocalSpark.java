@@ -1,0 +1,28 @@
+package dev.kafkadirect.testing;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import java.util.Map;
+
+/** A local-mode Spark context for tests, with the UI off and extra settings; close it after use. */
+public final class LocalSpark {
+    private LocalSpark() {
+    }
+
+    /**
+     * @param appName a name for the application (the test class)
+     * @param settings extra Spark settings
+     * @return a running context with two local cores
+     */
+    public static JavaSparkContext start(String appName, Map<String, String> settings) {
+        SparkConf conf = new SparkConf()
+                .setMaster("local[2]")
+                .setAppName(appName)
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1");
+        settings.forEach(conf::set);
+        return new JavaSparkContext(conf);
+    }
+}

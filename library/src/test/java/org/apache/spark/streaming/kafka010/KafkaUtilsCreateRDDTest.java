@@ -1,0 +1,216 @@
+package org.apache.spark.streaming.kafka010;
+
+import dev.kafkadirect.testing.LocalSpark;
+import dev.kafkadirect.testkit.KafkaCluster;
+import dev.kafkadirect.testkit.KafkaClusterExtension;
+import dev.kafkadirect.testkit.TransactionOutcome;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.spark.SparkException;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+class KafkaUtilsCreateRDDTest {
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = KafkaClusterExtension.shared();
+
+    private static JavaSparkContext sparkContext;
+
+    @BeforeAll
+    static void startSpark() {
+        sparkContext = LocalSpark.start("KafkaUtilsCreateRDDTest",
+                Map.of("spark.streaming.kafka.consumer.poll.ms", "3000"));
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        sparkContext.close();
+    }
+
+    @Test
+    void readsExactlyTheRecordsOfEachRangeWithKeysValuesHeadersAndTimestamps(KafkaCluster kafka) {
+        kafka.createTopic("rdd-exact", 3);
+        kafka.produce(30, i -> new ProducerRecord<>("rdd-exact", i % 3, 1_600_000_000_000L + i, "k" + i, "v" + i,
+                List.of(new RecordHeader("h", ("h" + i).getBytes(StandardCharsets.UTF_8)))));
+        OffsetRange[] offsetRanges = {
+            OffsetRange.create("rdd-exact", 0, 2, 7),
+            OffsetRange.create("rdd-exact", 1, 0, 10),
+            OffsetRange.create("rdd-exact", 2, 9, 10)
+        };
+
+        JavaRDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(
+                sparkContext, kafkaParams(kafka, "rdd-exact"), offsetRanges, LocationStrategies.PreferConsistent());
+
+        List<String> read = rdd.map(record -> record.partition() + ":" + record.offset() + ":" + record.key() + ":"
+                + record.value() + ":" + record.timestamp() + ":"
+                + new String(record.headers().lastHeader("h").value(), StandardCharsets.UTF_8)).collect();
+        List<String> expected = IntStream.range(0, 30)
+                .filter(i -> (i % 3 == 0 && i / 3 >= 2 && i / 3 < 7) || i % 3 == 1 || (i % 3 == 2 && i / 3 == 9))
+                .boxed()
+                .sorted((a, b) -> a % 3 != b % 3 ? Integer.compare(a % 3, b % 3) : Integer.compare(a, b))
+                .map(i -> (i % 3) + ":" + (i / 3) + ":k" + i + ":v" + i + ":" + (1_600_000_000_000L + i) + ":h" + i)
+                .collect(Collectors.toList());
+        assertThat(read).containsExactlyElementsOf(expected);
+        assertThat(((HasOffsetRanges) rdd.rdd()).offsetRanges()).containsExactly(offsetRanges);
+    }
+
+    @Test
+    void partitionIReadsRangeI(KafkaCluster kafka) {
+        kafka.createTopic("rdd-partition-index", 2);
+        kafka.produce(20, i -> new ProducerRecord<>("rdd-partition-index", i % 2, null, "v" + i));
+        OffsetRange[] offsetRanges = {
+            OffsetRange.create("rdd-partition-index", 1, 3, 8),
+            OffsetRange.create("rdd-partition-index", 0, 0, 4)
+        };
+        JavaRDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(
+                sparkContext, kafkaParams(kafka, "rdd-partition-index"), offsetRanges, LocationStrategies.PreferConsistent());
+
+        List<String> seen = rdd.mapPartitions(records -> {
+            OffsetRange own = offsetRanges[TaskContext.get().partitionId()];
+            long count = 0;
+            boolean allInRange = true;
+            while (records.hasNext()) {
+                ConsumerRecord<String, String> record = records.next();
+                count++;
+                allInRange &= record.partition() == own.partition()
+                        && record.offset() >= own.fromOffset() && record.offset() < own.untilOffset();
+            }
+            return List.of(TaskContext.get().partitionId() + ":" + count + ":" + allInRange).iterator();
+        }).collect();
+
+        assertThat(seen).containsExactly("0:5:true", "1:4:true");
+    }
+
+    @Test
+    void emptyRangesGiveEmptyPartitions(KafkaCluster kafka) {
+        kafka.createTopic("rdd-empty", 1);
+        kafka.produce(5, i -> new ProducerRecord<>("rdd-empty", 0, null, "v" + i));
+        OffsetRange[] offsetRanges = {OffsetRange.create("rdd-empty", 0, 3, 3)};
+
+        JavaRDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(
+                sparkContext, kafkaParams(kafka, "rdd-empty"), offsetRanges, LocationStrategies.PreferConsistent());
+
+        assertThat(rdd.getNumPartitions()).isEqualTo(1);
+        assertThat(rdd.map(ConsumerRecord::value).collect()).isEmpty();
+        assertThat(KafkaUtils.createRDD(sparkContext, kafkaParams(kafka, "rdd-empty"), new OffsetRange[0],
+                LocationStrategies.PreferConsistent()).count()).isZero();
+    }
+
+    @Test
+    void abortedTransactionsAreSkippedUnderReadCommittedWhenGapsAreAllowed(KafkaCluster kafka) {
+        kafka.createTopic("rdd-transactions", 1);
+        kafka.produceInTransaction(List.of(new ProducerRecord<>("rdd-transactions", 0, "k", "ok-1"),
+                new ProducerRecord<>("rdd-transactions", 0, "k", "ok-2")), TransactionOutcome.COMMIT);
+        kafka.produceInTransaction(List.of(new ProducerRecord<>("rdd-transactions", 0, "k", "aborted")),
+                TransactionOutcome.ABORT);
+        kafka.produceInTransaction(List.of(new ProducerRecord<>("rdd-transactions", 0, "k", "ok-3")),
+                TransactionOutcome.COMMIT);
+        long end = kafka.endOffsets("rdd-transactions").get(new TopicPartition("rdd-transactions", 0));
+        Map<String, Object> kafkaParams = kafkaParams(kafka, "rdd-transactions");
+        kafkaParams.put("isolation.level", "read_committed");
+        OffsetRange[] wholeTopic = {OffsetRange.create("rdd-transactions", 0, 0, end)};
+
+        try (JavaSparkContext gapsAllowed = restartSpark(Map.of("spark.streaming.kafka.allowNonConsecutiveOffsets", "true"))) {
+            JavaRDD<ConsumerRecord<String, String>> rdd =
+                    KafkaUtils.createRDD(gapsAllowed, kafkaParams, wholeTopic, LocationStrategies.PreferConsistent());
+            assertThat(rdd.map(record -> record.offset() + "=" + record.value()).collect())
+                    .containsExactly("0=ok-1", "1=ok-2", "5=ok-3");
+        } finally {
+            sparkContext = LocalSpark.start("KafkaUtilsCreateRDDTest", Map.of("spark.streaming.kafka.consumer.poll.ms", "3000"));
+        }
+    }
+
+    @Test
+    void gapsWithoutAllowNonConsecutiveOffsetsFailNamingTheSetting(KafkaCluster kafka) {
+        kafka.createTopic("rdd-gaps", 1);
+        kafka.produceInTransaction(List.of(new ProducerRecord<>("rdd-gaps", 0, "k", "ok-1")), TransactionOutcome.COMMIT);
+        kafka.produceInTransaction(List.of(new ProducerRecord<>("rdd-gaps", 0, "k", "ok-2")), TransactionOutcome.COMMIT);
+        OffsetRange[] offsetRanges = {OffsetRange.create("rdd-gaps", 0, 0, 4)};
+
+        JavaRDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(
+                sparkContext, kafkaParams(kafka, "rdd-gaps"), offsetRanges, LocationStrategies.PreferConsistent());
+
+        assertThatThrownBy(rdd::count)
+                .isInstanceOf(SparkException.class)
+                .hasMessageContaining("Offsets 1 to 1 of rdd-gaps-0 have no records")
+                .hasMessageContaining("set spark.streaming.kafka.allowNonConsecutiveOffsets=true");
+    }
+
+    @Test
+    void rangeBeyondTheEndOfThePartitionFailsAfterThePollTimeoutNamingTheSetting(KafkaCluster kafka) {
+        kafka.createTopic("rdd-beyond-end", 1);
+        kafka.produce(3, i -> new ProducerRecord<>("rdd-beyond-end", 0, null, "v" + i));
+        OffsetRange[] offsetRanges = {OffsetRange.create("rdd-beyond-end", 0, 0, 10)};
+
+        JavaRDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(
+                sparkContext, kafkaParams(kafka, "rdd-beyond-end"), offsetRanges, LocationStrategies.PreferConsistent());
+
+        assertThatThrownBy(rdd::count)
+                .isInstanceOf(SparkException.class)
+                .hasMessageContaining("Failed to get records for rdd-beyond-end-0 at offset 3")
+                .hasMessageContaining("after polling for 3000 ms")
+                .hasMessageContaining("raise spark.streaming.kafka.consumer.poll.ms");
+    }
+
+    @Test
+    void preferBrokersIsRefusedWithAnExplanation(KafkaCluster kafka) {
+        OffsetRange[] offsetRanges = {OffsetRange.create("any", 0, 0, 1)};
+        assertThatThrownBy(() -> KafkaUtils.createRDD(sparkContext, kafkaParams(kafka, "any"), offsetRanges,
+                LocationStrategies.PreferBrokers()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("createRDD cannot use LocationStrategies.PreferBrokers(): without a stream"
+                        + " there is no driver-side consumer to look up partition leaders.");
+    }
+
+    @Test
+    void missingRequiredKafkaParamsAreNamed(KafkaCluster kafka) {
+        OffsetRange[] offsetRanges = {OffsetRange.create("any", 0, 0, 1)};
+        Map<String, Object> noBootstrap = kafkaParams(kafka, "any");
+        noBootstrap.remove("bootstrap.servers");
+        Map<String, Object> noValueDeserializer = kafkaParams(kafka, "any");
+        noValueDeserializer.remove("value.deserializer");
+
+        assertThatThrownBy(() -> KafkaUtils.createRDD(sparkContext, noBootstrap, offsetRanges,
+                LocationStrategies.PreferConsistent()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("kafkaParams must set bootstrap.servers (the brokers to read from, e.g. \"host1:9092,host2:9092\")");
+        assertThatThrownBy(() -> KafkaUtils.createRDD(sparkContext, noValueDeserializer, offsetRanges,
+                LocationStrategies.PreferConsistent()))
+                .hasMessage("kafkaParams must set value.deserializer (e.g. StringDeserializer.class)");
+    }
+
+    private static JavaSparkContext restartSpark(Map<String, String> settings) {
+        sparkContext.close();
+        return LocalSpark.start("KafkaUtilsCreateRDDTest-restarted", settings);
+    }
+
+    private static Map<String, Object> kafkaParams(KafkaCluster kafka, String groupId) {
+        Map<String, Object> kafkaParams = new HashMap<>();
+        kafkaParams.put("bootstrap.servers", kafka.bootstrapServers());
+        kafkaParams.put("key.deserializer", StringDeserializer.class);
+        kafkaParams.put("value.deserializer", StringDeserializer.class);
+        kafkaParams.put("group.id", groupId);
+        kafkaParams.put("auto.offset.reset", "earliest");
+        kafkaParams.put("enable.auto.commit", false);
+        return kafkaParams;
+    }
+}
