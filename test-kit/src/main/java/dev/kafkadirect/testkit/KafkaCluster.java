@@ -50,7 +50,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -310,6 +314,44 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     /**
+     * Produces many records without keeping their metadata, for data sets too large for
+     * {@link #produce(List)}; waits for every ack.
+     *
+     * @param count how many records
+     * @param recordForIndex makes record {@code i}, for {@code i} in {@code [0, count)}
+     * @param acknowledged told the number of records acknowledged so far, about every 1 % and at the end
+     * @throws IllegalStateException with the first send failure
+     */
+    public void produceBulk(long count, LongFunction<ProducerRecord<String, String>> recordForIndex,
+                            LongConsumer acknowledged) {
+        AtomicLong acks = new AtomicLong();
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
+        long step = Math.max(1, count / 100);
+        Map<String, Object> bulk = Map.of(ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(bulk))) {
+            for (long i = 0; i < count && firstFailure.get() == null; i++) {
+                producer.send(recordForIndex.apply(i), (metadata, exception) -> {
+                    if (exception != null) {
+                        firstFailure.compareAndSet(null, exception);
+                    } else {
+                        acks.incrementAndGet();
+                    }
+                });
+                if (i % step == 0) {
+                    acknowledged.accept(acks.get());
+                }
+            }
+            producer.flush();
+        }
+        if (firstFailure.get() != null) {
+            throw new IllegalStateException("Producing failed after " + acks.get() + " of " + count + " records: "
+                    + firstFailure.get(), firstFailure.get());
+        }
+        acknowledged.accept(acks.get());
+    }
+
+    /**
      * Produces records in one Kafka transaction that is then committed or aborted. The transaction's
      * markers take an offset after the records, so a partition's offsets have a gap there.
      *
@@ -368,11 +410,11 @@ public final class KafkaCluster implements AutoCloseable {
         }
     }
 
-    /** @return the offsets a consumer group has committed, by partition (empty when none) */
+    /** @return the offsets a consumer group has committed, in partition order (empty when none) */
     public Map<TopicPartition, Long> committedOffsets(String groupId) {
         Map<TopicPartition, OffsetAndMetadata> committed = await("read offsets of group " + groupId,
                 () -> admin().listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata());
-        Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
+        Map<TopicPartition, Long> offsets = new TreeMap<>(PARTITION_ORDER);
         committed.forEach((partition, offset) -> {
             if (offset != null) {
                 offsets.put(partition, offset.offset());

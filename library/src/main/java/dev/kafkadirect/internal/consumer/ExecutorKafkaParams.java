@@ -57,13 +57,8 @@ public final class ExecutorKafkaParams {
         }
         params.put(key, value);
         if (LOGGED.add(key + "=" + old + "->" + value)) {
-            String message = "Executor kafkaParams: " + key + " " + (old == null ? "unset" : "'" + old + "'")
-                    + " -> '" + value + "' (" + reason + ")";
-            if (old == null) {
-                LOG.info(message);
-            } else {
-                LOG.warn(message);
-            }
+            LOG.info("Executor kafkaParams: {} {} -> '{}' ({})", key, old == null ? "unset" : "'" + old + "'", value,
+                    reason);
         }
     }
 

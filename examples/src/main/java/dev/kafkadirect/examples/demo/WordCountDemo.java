@@ -1,0 +1,98 @@
+package dev.kafkadirect.examples.demo;
+
+import dev.kafkadirect.testkit.KafkaCluster;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The demo job: starts a local Kafka broker from the test kit, produces a sample text with a progress
+ * bar, counts its words with Spark in local mode batch by batch (reading with Kafka Direct and
+ * committing offsets after each batch), prints each batch and the final counts, checks them against
+ * the text produced, and stops everything it started.
+ *
+ * <pre>{@code ./kafka-direct demo [--lines 200000] [--partitions 4] [--batch-records 10000]}</pre>
+ */
+public final class WordCountDemo {
+    static final String TOPIC = "demo-words";
+    static final String GROUP_ID = "kafka-direct-demo";
+
+    private WordCountDemo() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(DemoOptions.parse(args), System.out));
+    }
+
+    /**
+     * Runs the demo.
+     *
+     * @param options sizes of the run
+     * @param out where progress and results go
+     * @return 0 when the counts match the text produced, 1 otherwise
+     */
+    public static int run(DemoOptions options, PrintStream out) {
+        out.println("Kafka Direct demo: word count over a local Kafka broker");
+        out.println("1/4 Starting a Kafka broker (test kit)");
+        long started = System.nanoTime();
+        try (KafkaCluster kafka = KafkaCluster.builder().name("demo").build().start()) {
+            out.printf("    broker at %s, started in %.1f s, logs in %s%n", kafka.bootstrapServers(),
+                    (System.nanoTime() - started) / 1e9, kafka.logDirectory());
+
+            out.printf("2/4 Producing %,d lines to topic %s (%d partitions)%n", options.lines(), TOPIC, options.partitions());
+            kafka.createTopic(TOPIC, options.partitions());
+            ProgressBar progress = new ProgressBar(out, options.lines(), "lines");
+            kafka.produceBulk(options.lines(),
+                    index -> new ProducerRecord<>(TOPIC, (int) (index % options.partitions()), null, SampleText.line(index)),
+                    progress::update);
+
+            out.printf("3/4 Counting words with Spark (local[2]), at most %,d records per partition per batch,"
+                    + " committing offsets to group %s%n", options.batchRecords(), GROUP_ID);
+            Map<String, Long> counts;
+            try (JavaSparkContext spark = new JavaSparkContext(sparkConf())) {
+                counts = new WordCountJob(spark, kafkaParams(kafka), TOPIC, options.batchRecords(),
+                        report -> out.println("    " + report)).runUntilCaughtUp();
+            }
+
+            out.println("4/4 Word counts");
+            counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(entry -> out.printf("    %-10s %,10d%n", entry.getKey(), entry.getValue()));
+            out.printf("    committed offsets: %s%n", kafka.committedOffsets(GROUP_ID));
+            Map<String, Long> expected = SampleText.expectedCounts(options.lines());
+            long words = expected.values().stream().mapToLong(Long::longValue).sum();
+            if (counts.equals(expected)) {
+                out.printf("Counts match the %,d lines produced (%,d words). Stopping Spark and the broker.%n",
+                        options.lines(), words);
+                return 0;
+            }
+            out.printf("Counts DIFFER from the %,d lines produced: expected %s%n", options.lines(), expected);
+            return 1;
+        }
+    }
+
+    private static SparkConf sparkConf() {
+        return new SparkConf()
+                .setMaster("local[2]")
+                .setAppName("kafka-direct-demo")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1");
+    }
+
+    private static Map<String, Object> kafkaParams(KafkaCluster kafka) {
+        Map<String, Object> kafkaParams = new HashMap<>();
+        kafkaParams.put("bootstrap.servers", kafka.bootstrapServers());
+        kafkaParams.put("key.deserializer", StringDeserializer.class);
+        kafkaParams.put("value.deserializer", StringDeserializer.class);
+        kafkaParams.put("group.id", GROUP_ID);
+        kafkaParams.put("auto.offset.reset", "earliest");
+        kafkaParams.put("enable.auto.commit", false);
+        return kafkaParams;
+    }
+}

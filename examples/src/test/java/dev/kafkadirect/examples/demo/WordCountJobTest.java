@@ -1,0 +1,99 @@
+package dev.kafkadirect.examples.demo;
+
+import dev.kafkadirect.testkit.KafkaCluster;
+import dev.kafkadirect.testkit.KafkaClusterExtension;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WordCountJobTest {
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = KafkaClusterExtension.shared();
+
+    private static JavaSparkContext spark;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("WordCountJobTest")
+                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1"));
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        spark.close();
+    }
+
+    @Test
+    void countsEveryWordAcrossBatchesAndCommitsTheEndOffsets(KafkaCluster kafka) {
+        kafka.createTopic("words-known", 2);
+        kafka.produce(List.of(
+                new ProducerRecord<>("words-known", 0, null, "to be or not to be"),
+                new ProducerRecord<>("words-known", 1, null, "be quick"),
+                new ProducerRecord<>("words-known", 0, null, "not  now"),
+                new ProducerRecord<>("words-known", 1, null, "to")));
+        List<BatchReport> batches = new ArrayList<>();
+
+        Map<String, Long> counts = new WordCountJob(spark, kafkaParams(kafka, "words-known-group"), "words-known", 1,
+                batches::add).runUntilCaughtUp();
+
+        assertThat(counts).containsExactly(Map.entry("be", 3L), Map.entry("not", 2L), Map.entry("now", 1L),
+                Map.entry("or", 1L), Map.entry("quick", 1L), Map.entry("to", 3L));
+        assertThat(batches).extracting(BatchReport::records).containsExactly(2L, 2L);
+        assertThat(batches).extracting(BatchReport::lag).containsExactly(2L, 0L);
+        assertThat(kafka.committedOffsets("words-known-group"))
+                .containsOnly(Map.entry(new TopicPartition("words-known", 0), 2L),
+                        Map.entry(new TopicPartition("words-known", 1), 2L));
+    }
+
+    @Test
+    void aSecondRunContinuesFromTheCommittedOffsets(KafkaCluster kafka) {
+        kafka.createTopic("words-rerun", 1);
+        kafka.produce(List.of(new ProducerRecord<>("words-rerun", 0, null, "first run")));
+        new WordCountJob(spark, kafkaParams(kafka, "words-rerun-group"), "words-rerun", 100, batch -> { })
+                .runUntilCaughtUp();
+        kafka.produce(List.of(new ProducerRecord<>("words-rerun", 0, null, "second run")));
+
+        Map<String, Long> counts = new WordCountJob(spark, kafkaParams(kafka, "words-rerun-group"), "words-rerun", 100,
+                batch -> { }).runUntilCaughtUp();
+
+        assertThat(counts).containsExactly(Map.entry("run", 1L), Map.entry("second", 1L));
+    }
+
+    @Test
+    void sampleTextCountsMatchWhatTheDemoChecksAgainst(KafkaCluster kafka) {
+        kafka.createTopic("words-sample", 3);
+        kafka.produceBulk(1_000, index -> new ProducerRecord<>("words-sample", (int) (index % 3), null,
+                SampleText.line(index)), acknowledged -> { });
+
+        Map<String, Long> counts = new WordCountJob(spark, kafkaParams(kafka, "words-sample-group"), "words-sample", 100,
+                batch -> { }).runUntilCaughtUp();
+
+        assertThat(counts).isEqualTo(SampleText.expectedCounts(1_000));
+        assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3_000L);
+    }
+
+    private static Map<String, Object> kafkaParams(KafkaCluster kafka, String groupId) {
+        Map<String, Object> kafkaParams = new HashMap<>();
+        kafkaParams.put("bootstrap.servers", kafka.bootstrapServers());
+        kafkaParams.put("key.deserializer", StringDeserializer.class);
+        kafkaParams.put("value.deserializer", StringDeserializer.class);
+        kafkaParams.put("group.id", groupId);
+        kafkaParams.put("auto.offset.reset", "earliest");
+        kafkaParams.put("enable.auto.commit", false);
+        return kafkaParams;
+    }
+}
