@@ -40,6 +40,23 @@ class KafkaClusterFailoverTest {
     }
 
     @Test
+    void aGracefullyStoppedFollowerCatchesUpAfterRestart(KafkaCluster kafka) {
+        kafka.createTopic("follower-restart", 1, 3, Map.of("min.insync.replicas", "2"));
+        int leader = kafka.leaderOf("follower-restart", 0);
+        int follower = leader % 3 + 1;
+
+        kafka.stopBroker(follower);
+        assertThat(kafka.broker(follower).isRunning()).isFalse();
+        kafka.produce(20, i -> new ProducerRecord<>("follower-restart", 0, null, "while-stopped-" + i));
+        kafka.restartBroker(follower);
+        kafka.produce(20, i -> new ProducerRecord<>("follower-restart", 0, null, "after-restart-" + i));
+
+        assertThat(kafka.readAll("follower-restart", "read_uncommitted")).hasSize(40)
+                .extracting(ConsumerRecord::offset).containsExactlyElementsOf(
+                        IntStream.range(0, 40).mapToObj(Long::valueOf).collect(Collectors.toList()));
+    }
+
+    @Test
     void everyBrokerIsListedInBootstrapServers(KafkaCluster kafka) {
         assertThat(kafka.brokers()).extracting(KafkaBroker::nodeId).containsExactly(1, 2, 3);
         assertThat(kafka.bootstrapServers().split(",")).containsExactlyElementsOf(
