@@ -16,8 +16,18 @@ public final class LocalSpark {
      * @return a running context with two local cores
      */
     public static JavaSparkContext start(String appName, Map<String, String> settings) {
+        return start("local[2]", appName, settings);
+    }
+
+    /**
+     * @param master a local master, e.g. {@code local[2,2]} for two cores and one retry per task
+     * @param appName a name for the application (the test class)
+     * @param settings extra Spark settings
+     * @return a running context
+     */
+    public static JavaSparkContext start(String master, String appName, Map<String, String> settings) {
         SparkConf conf = new SparkConf()
-                .setMaster("local[2]")
+                .setMaster(master)
                 .setAppName(appName)
                 .set("spark.ui.enabled", "false")
                 .set("spark.driver.host", "127.0.0.1")

@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -31,7 +30,7 @@ public final class ExecutorKafkaParams {
      * @return a new serializable map for executor consumers
      */
     public static Map<String, Object> adjust(Map<String, Object> userParams) {
-        Map<String, Object> params = new HashMap<>(userParams);
+        Map<String, Object> params = KafkaDirectOptions.withoutOptions(userParams);
         override(params, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 "executors never commit; commit from the driver with commitAsync");
         override(params, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none",

@@ -3,48 +3,61 @@ package dev.kafkadirect.internal.consumer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.streaming.kafka010.OffsetRange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-
-import org.apache.kafka.common.TopicPartition;
+import java.util.function.LongConsumer;
 
 /**
- * Reads the records of one offset range, {@code [fromOffset, untilOffset)}, from a consumer assigned
- * only to that partition. Stops at the range's end without reading past it more than the last fetch
- * did. Offsets with no record (compaction, transaction markers, aborted records under
+ * Reads the records of one offset range, {@code [fromOffset, untilOffset)}, from a consumer assigned to
+ * that partition. Offsets with no record (compaction, transaction markers, aborted records under
  * {@code read_committed}) are allowed only when {@code spark.streaming.kafka.allowNonConsecutiveOffsets}
- * is set; otherwise the read fails naming the setting, because counts answered from the ranges
- * would be wrong. Does not own the consumer.
+ * is set; otherwise the read fails naming the setting, because counts answered from the ranges would be
+ * wrong. Records deleted before they were read (retention) fail the read, or with
+ * {@code dev.kafkadirect.failOnDataLoss=false} are skipped and reported. Does not own the consumer;
+ * records it fetched past the range are handed back with {@link #unreadFetchedRecords()}.
  */
 public final class RangeReader<K, V> implements Iterator<ConsumerRecord<K, V>> {
+    private static final Logger LOG = LoggerFactory.getLogger(RangeReader.class);
     private static final Duration POLL_SLICE = Duration.ofMillis(200);
 
     private final Consumer<K, V> consumer;
     private final OffsetRange range;
     private final TopicPartition partition;
     private final ReadSettings settings;
-    private Iterator<ConsumerRecord<K, V>> fetched = Collections.emptyIterator();
+    private final LongConsumer skippedOffsets;
+    private Iterator<ConsumerRecord<K, V>> fetched;
+    /** A fetched record at or past the range's end, read to see where the range stops. */
+    private ConsumerRecord<K, V> beyondRange;
     private ConsumerRecord<K, V> next;
     /** The offset the next record should have if the partition had no gaps. */
     private long expectedOffset;
 
     /**
-     * @param consumer a consumer assigned to the range's partition (this reader seeks it)
+     * @param consumer a consumer assigned to the range's partition
      * @param range the range to read
-     * @param settings poll timeout and gap policy
+     * @param settings poll timeout, gap and data-loss policy
+     * @param carriedOver records and position left by the previous range, if it ended at this range's start
+     * @param skippedOffsets told how many offsets were skipped as lost (only with failOnDataLoss=false)
      */
-    public RangeReader(Consumer<K, V> consumer, OffsetRange range, ReadSettings settings) {
+    public RangeReader(Consumer<K, V> consumer, OffsetRange range, ReadSettings settings,
+                       CarriedOver<K, V> carriedOver, LongConsumer skippedOffsets) {
         this.consumer = consumer;
         this.range = range;
         this.partition = range.topicPartition();
         this.settings = settings;
+        this.skippedOffsets = skippedOffsets;
         this.expectedOffset = range.fromOffset();
-        if (range.count() > 0) {
+        this.fetched = carriedOver.records().iterator();
+        if (range.count() > 0 && !carriedOver.positioned()) {
             consumer.seek(partition, range.fromOffset());
         }
     }
@@ -61,6 +74,7 @@ public final class RangeReader<K, V> implements Iterator<ConsumerRecord<K, V>> {
                     continue;
                 }
                 if (record.offset() >= range.untilOffset()) {
+                    beyondRange = record;
                     requireNoGap(range.untilOffset());
                     expectedOffset = range.untilOffset();
                     return false;
@@ -90,6 +104,21 @@ public final class RangeReader<K, V> implements Iterator<ConsumerRecord<K, V>> {
         return expectedOffset;
     }
 
+    /** @return whether the whole range has been read */
+    public boolean finished() {
+        return next == null && expectedOffset >= range.untilOffset();
+    }
+
+    /** @return records fetched past the range's end, in order, for a reader of the next range */
+    public List<ConsumerRecord<K, V>> unreadFetchedRecords() {
+        List<ConsumerRecord<K, V>> unread = new ArrayList<>();
+        if (beyondRange != null) {
+            unread.add(beyondRange);
+        }
+        fetched.forEachRemaining(unread::add);
+        return unread;
+    }
+
     /**
      * Polls in short slices until records arrive, the position passes the range's end (only markers or
      * aborted records were left), or the poll timeout passes without progress. A single long poll would
@@ -104,6 +133,9 @@ public final class RangeReader<K, V> implements Iterator<ConsumerRecord<K, V>> {
             List<ConsumerRecord<K, V>> records = poll(Duration.ofNanos(sliceNanos));
             if (!records.isEmpty()) {
                 fetched = records.iterator();
+                return;
+            }
+            if (expectedOffset >= range.untilOffset()) {
                 return;
             }
             long positionAfter = consumer.position(partition);
@@ -127,12 +159,32 @@ public final class RangeReader<K, V> implements Iterator<ConsumerRecord<K, V>> {
         try {
             return consumer.poll(timeout).records(partition);
         } catch (OffsetOutOfRangeException e) {
-            long earliest = consumer.beginningOffsets(Collections.singleton(partition)).get(partition);
-            long latest = consumer.endOffsets(Collections.singleton(partition)).get(partition);
+            skipLostOffsets(e);
+            return Collections.emptyList();
+        }
+    }
+
+    private void skipLostOffsets(OffsetOutOfRangeException cause) {
+        long earliest = consumer.beginningOffsets(Collections.singleton(partition)).get(partition);
+        long latest = consumer.endOffsets(Collections.singleton(partition)).get(partition);
+        if (settings.failOnDataLoss() || earliest <= expectedOffset) {
             throw new IllegalStateException("Offset " + expectedOffset + " of " + partition + " (reading " + range
                     + ") is no longer available: the partition now holds offsets " + earliest + " to " + latest
-                    + ". Retention or deletion removed the records before they were read.", e);
+                    + (earliest > expectedOffset
+                    ? ". Retention or deletion removed the records before they were read; to skip lost records"
+                            + " and go on, set " + ReadSettings.FAIL_ON_DATA_LOSS + "=false in kafkaParams."
+                    : ". The range lies past the end of the partition: was the topic deleted and created again?"),
+                    cause);
         }
+        long resumeAt = Math.min(earliest, range.untilOffset());
+        long skipped = resumeAt - expectedOffset;
+        LOG.warn("Skipped {} offsets [{}, {}) of {} (reading {}): deleted before they were read; {}=false",
+                skipped, expectedOffset, resumeAt, partition, range, ReadSettings.FAIL_ON_DATA_LOSS);
+        skippedOffsets.accept(skipped);
+        expectedOffset = resumeAt;
+        // Seek even to the range's end: the consumer must stand on a valid offset for the next range.
+        consumer.seek(partition, resumeAt);
+        fetched = Collections.emptyIterator();
     }
 
     private void requireNoGap(long nextPresentOffset) {

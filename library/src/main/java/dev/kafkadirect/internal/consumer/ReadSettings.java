@@ -13,27 +13,43 @@ public final class ReadSettings implements Serializable {
     public static final String ALLOW_NON_CONSECUTIVE_OFFSETS = "spark.streaming.kafka.allowNonConsecutiveOffsets";
     public static final String NETWORK_TIMEOUT = "spark.network.timeout";
 
+    /** Ours: whether a range whose records were deleted (retention) fails the task (true) or is skipped and reported. */
+    public static final String FAIL_ON_DATA_LOSS = "dev.kafkadirect.failOnDataLoss";
+
     private final long pollTimeoutMs;
     private final boolean allowNonConsecutiveOffsets;
+    private final boolean failOnDataLoss;
+    private final CacheSettings cache;
 
-    public ReadSettings(long pollTimeoutMs, boolean allowNonConsecutiveOffsets) {
+    public ReadSettings(long pollTimeoutMs, boolean allowNonConsecutiveOffsets, boolean failOnDataLoss,
+                        CacheSettings cache) {
         if (pollTimeoutMs <= 0) {
             throw new IllegalArgumentException(POLL_MS + " must be > 0 but was " + pollTimeoutMs);
         }
         this.pollTimeoutMs = pollTimeoutMs;
         this.allowNonConsecutiveOffsets = allowNonConsecutiveOffsets;
+        this.failOnDataLoss = failOnDataLoss;
+        this.cache = cache;
     }
 
     /**
      * @param conf the application's configuration
+     * @param kafkaParams the user's kafkaParams, whose {@code dev.kafkadirect.*} entries win over the conf
      * @return the settings, validated
      * @throws IllegalArgumentException naming a setting with a bad value
      */
-    public static ReadSettings from(SparkConf conf) {
+    public static ReadSettings from(SparkConf conf, java.util.Map<String, Object> kafkaParams) {
+        SparkConf merged = conf.clone();
+        KafkaDirectOptions.of(kafkaParams).forEach(merged::set);
+        return from(merged);
+    }
+
+    private static ReadSettings from(SparkConf conf) {
         long networkTimeoutMs = conf.getTimeAsSeconds(NETWORK_TIMEOUT, "120s") * 1000;
-        long pollMs = parseLong(conf, POLL_MS, networkTimeoutMs);
-        boolean allowGaps = parseBoolean(conf, ALLOW_NON_CONSECUTIVE_OFFSETS);
-        return new ReadSettings(pollMs, allowGaps);
+        long pollMs = SparkSettings.longValue(conf, POLL_MS, networkTimeoutMs);
+        boolean allowGaps = SparkSettings.booleanValue(conf, ALLOW_NON_CONSECUTIVE_OFFSETS, false);
+        boolean failOnDataLoss = SparkSettings.booleanValue(conf, FAIL_ON_DATA_LOSS, true);
+        return new ReadSettings(pollMs, allowGaps, failOnDataLoss, CacheSettings.from(conf));
     }
 
     public Duration pollTimeout() {
@@ -44,23 +60,11 @@ public final class ReadSettings implements Serializable {
         return allowNonConsecutiveOffsets;
     }
 
-    private static long parseLong(SparkConf conf, String key, long defaultValue) {
-        if (!conf.contains(key)) {
-            return defaultValue;
-        }
-        String value = conf.get(key).trim();
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number of milliseconds but was '" + value + "'", e);
-        }
+    public boolean failOnDataLoss() {
+        return failOnDataLoss;
     }
 
-    private static boolean parseBoolean(SparkConf conf, String key) {
-        String value = conf.get(key, "false").trim();
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException(key + " must be true or false but was '" + value + "'");
-        }
-        return Boolean.parseBoolean(value);
+    public CacheSettings cache() {
+        return cache;
     }
 }

@@ -1,12 +1,15 @@
 package dev.kafkadirect.internal.rdd;
 
+import dev.kafkadirect.internal.consumer.CacheKey;
+import dev.kafkadirect.internal.consumer.ConsumerCache;
+import dev.kafkadirect.internal.consumer.ConsumerLease;
+import dev.kafkadirect.internal.consumer.ExecutorKafkaParams;
 import dev.kafkadirect.internal.consumer.RangeReader;
 import dev.kafkadirect.internal.consumer.ReadSettings;
 import dev.kafkadirect.internal.placement.ExecutorLocation;
 import dev.kafkadirect.internal.placement.PlacementPolicy;
 import dev.kafkadirect.internal.scala.ScalaInterop;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.Partition;
 import org.apache.spark.SparkContext;
@@ -14,16 +17,22 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.streaming.kafka010.HasOffsetRanges;
 import org.apache.spark.streaming.kafka010.OffsetRange;
+import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.TaskCompletionListener;
+import org.apache.spark.util.TaskFailureListener;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An RDD whose partition {@code i} holds the records of offset range {@code i}, read on executors with
- * the executor kafkaParams. Records are Kafka's {@link ConsumerRecord}s, which are not serializable:
+ * the executor kafkaParams through the executor's {@link ConsumerCache}. {@code count}, {@code isEmpty}
+ * and {@code take} are answered from the ranges when every offset holds a record (no gaps allowed, no
+ * lost records skipped), and by reading otherwise. Records are Kafka's {@link ConsumerRecord}s, which are not serializable:
  * map them to your own values before shuffling, collecting or persisting.
  */
 public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements HasOffsetRanges {
@@ -33,6 +42,8 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
     private final OffsetRange[] offsetRanges;
     private final KafkaRDDPartition[] partitions;
     private final ReadSettings readSettings;
+    /** Offsets skipped as lost, shown in the UI; null unless dev.kafkadirect.failOnDataLoss=false. */
+    private final LongAccumulator lostOffsets;
 
     /**
      * @param sparkContext the application
@@ -55,6 +66,30 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
             partitions[i] = new KafkaRDDPartition(i, offsetRanges[i],
                     placement.locate(offsetRanges[i].topicPartition(), executors, leaderHosts));
         }
+        this.lostOffsets = readSettings.failOnDataLoss() ? null
+                : sparkContext.longAccumulator("kafka-direct offsets lost (" + ReadSettings.FAIL_ON_DATA_LOSS + "=false)");
+    }
+
+    /** An RDD reading the given sub-ranges with the same settings, each where its partition prefers. */
+    private KafkaRDD(KafkaRDD<K, V> parent, OffsetRange[] subRanges) {
+        super(parent.sparkContext(), ScalaInterop.emptySeq(), ScalaInterop.classTag(ConsumerRecord.class));
+        this.executorKafkaParams = parent.executorKafkaParams;
+        this.offsetRanges = subRanges;
+        this.readSettings = parent.readSettings;
+        this.lostOffsets = parent.lostOffsets;
+        this.partitions = new KafkaRDDPartition[subRanges.length];
+        for (int i = 0; i < subRanges.length; i++) {
+            partitions[i] = new KafkaRDDPartition(i, subRanges[i], parent.locationOf(subRanges[i]));
+        }
+    }
+
+    private Optional<String> locationOf(OffsetRange subRange) {
+        for (KafkaRDDPartition partition : partitions) {
+            if (partition.offsetRange().topicPartition().equals(subRange.topicPartition())) {
+                return partition.preferredLocation();
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -80,9 +115,74 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
         if (range.count() == 0) {
             return ScalaInterop.toScalaIterator(Collections.emptyIterator());
         }
-        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(executorKafkaParams);
-        context.addTaskCompletionListener((TaskCompletionListener) completed -> consumer.close());
-        consumer.assign(Collections.singletonList(range.topicPartition()));
-        return ScalaInterop.toScalaIterator(new RangeReader<>(consumer, range, readSettings));
+        CacheKey key = new CacheKey(ExecutorKafkaParams.groupIdOf(executorKafkaParams), range.topicPartition());
+        ConsumerLease<K, V> lease = ConsumerCache.instance().acquire(key, executorKafkaParams, readSettings.cache(),
+                context.attemptNumber() > 0);
+        RangeReader<K, V> reader;
+        try {
+            reader = new RangeReader<>(lease.consumer(), range, readSettings,
+                    lease.carriedOverFor(range.fromOffset()), this::reportLostOffsets);
+        } catch (RuntimeException e) {
+            lease.invalidate();
+            throw e;
+        }
+        context.addTaskFailureListener((TaskFailureListener) (failed, error) -> lease.invalidate());
+        context.addTaskCompletionListener((TaskCompletionListener) completed -> lease.release(reader));
+        return ScalaInterop.toScalaIterator(reader);
+    }
+
+    /**
+     * Without gaps allowed every offset of a range holds one record (or reading fails), so the count is
+     * the ranges' sizes and no record is read.
+     */
+    @Override
+    public long count() {
+        if (readSettings.allowNonConsecutiveOffsets() || !readSettings.failOnDataLoss()) {
+            return super.count();
+        }
+        long count = 0;
+        for (OffsetRange range : offsetRanges) {
+            count += range.count();
+        }
+        return count;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        if (readSettings.allowNonConsecutiveOffsets() || !readSettings.failOnDataLoss()) {
+            return super.isEmpty();
+        }
+        return count() == 0;
+    }
+
+    /** Reads only the first {@code num} offsets' records, in partition order, when ranges are exact. */
+    @Override
+    public Object take(int num) {
+        if (readSettings.allowNonConsecutiveOffsets() || !readSettings.failOnDataLoss() || num <= 0) {
+            return super.take(num);
+        }
+        List<OffsetRange> needed = new ArrayList<>();
+        long remaining = num;
+        for (OffsetRange range : offsetRanges) {
+            if (remaining == 0) {
+                break;
+            }
+            long taken = Math.min(remaining, range.count());
+            if (taken > 0) {
+                needed.add(OffsetRange.create(range.topicPartition(), range.fromOffset(), range.fromOffset() + taken));
+                remaining -= taken;
+            }
+        }
+        if (needed.isEmpty()) {
+            return new ConsumerRecord<?, ?>[0];
+        }
+        KafkaRDD<K, V> prefix = new KafkaRDD<>(this, needed.toArray(new OffsetRange[0]));
+        return prefix.collect();
+    }
+
+    private void reportLostOffsets(long skipped) {
+        if (lostOffsets != null) {
+            lostOffsets.add(skipped);
+        }
     }
 }

@@ -58,7 +58,7 @@ public final class KafkaUtils {
         requireRanges(offsetRanges);
         PlacementPolicy placement = placementFor(locationStrategy);
         return new KafkaRDD<>(sparkContext, ExecutorKafkaParams.adjust(kafkaParams), offsetRanges, placement,
-                Executors.of(sparkContext), Collections.emptyMap(), ReadSettings.from(sparkContext.getConf()));
+                Executors.of(sparkContext), Collections.emptyMap(), ReadSettings.from(sparkContext.getConf(), kafkaParams));
     }
 
     /**

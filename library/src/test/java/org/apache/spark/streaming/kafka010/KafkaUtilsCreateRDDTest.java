@@ -1,6 +1,7 @@
 package org.apache.spark.streaming.kafka010;
 
 import dev.kafkadirect.testing.LocalSpark;
+import dev.kafkadirect.testing.TestKafkaParams;
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.KafkaClusterExtension;
 import dev.kafkadirect.testkit.TransactionOutcome;
@@ -8,7 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.spark.SparkException;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -204,13 +203,6 @@ class KafkaUtilsCreateRDDTest {
     }
 
     private static Map<String, Object> kafkaParams(KafkaCluster kafka, String groupId) {
-        Map<String, Object> kafkaParams = new HashMap<>();
-        kafkaParams.put("bootstrap.servers", kafka.bootstrapServers());
-        kafkaParams.put("key.deserializer", StringDeserializer.class);
-        kafkaParams.put("value.deserializer", StringDeserializer.class);
-        kafkaParams.put("group.id", groupId);
-        kafkaParams.put("auto.offset.reset", "earliest");
-        kafkaParams.put("enable.auto.commit", false);
-        return kafkaParams;
+        return TestKafkaParams.of(kafka, groupId);
     }
 }

@@ -1,0 +1,146 @@
+package dev.kafkadirect.internal.consumer;
+
+import dev.kafkadirect.testkit.KafkaCluster;
+import dev.kafkadirect.testkit.KafkaClusterExtension;
+import dev.kafkadirect.testing.TestKafkaParams;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.streaming.kafka010.OffsetRange;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The cache's lending rules, with real consumers (no Spark). */
+class ConsumerCacheTest {
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = KafkaClusterExtension.shared();
+
+    private static final CacheSettings CAPACITY_4 = new CacheSettings(true, 16, 4, 0.75f);
+    private final ConsumerCache cache = ConsumerCache.instance();
+
+    @BeforeEach
+    void emptyTheCache() {
+        cache.closeAll();
+    }
+
+    @Test
+    void aReleasedConsumerIsLentAgainForTheSameKey(KafkaCluster kafka) {
+        CacheKey key = new CacheKey("reuse", new TopicPartition("cache-reuse", 0));
+        long createdBefore = ConsumerCache.consumersCreated();
+
+        ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
+        KafkaConsumer<String, String> consumer = first.consumer();
+        first.release(finishedReaderOfNothing(first));
+        ConsumerLease<String, String> second = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
+
+        assertThat(second.consumer()).isSameAs(consumer);
+        assertThat(ConsumerCache.consumersCreated() - createdBefore).isEqualTo(1);
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aConsumerInUseIsNeverLentTwiceAndTheSecondTaskGetsItsOwnClosedAfterUse(KafkaCluster kafka) {
+        CacheKey key = new CacheKey("busy", new TopicPartition("cache-busy", 0));
+
+        ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
+        ConsumerLease<String, String> second = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
+        assertThat(second.consumer()).isNotSameAs(first.consumer());
+        second.release(finishedReaderOfNothing(second));
+
+        assertThatClosed(second.consumer());
+        assertThat(cache.size()).isEqualTo(1);
+        first.release(finishedReaderOfNothing(first));
+        assertThat(cache.acquire(key, executorParams(kafka), CAPACITY_4, false).consumer()).isSameAs(first.consumer());
+    }
+
+    @Test
+    void aRetriedTaskGetsAFreshConsumerAndTheOldOneIsClosed(KafkaCluster kafka) {
+        CacheKey key = new CacheKey("retry", new TopicPartition("cache-retry", 0));
+        ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
+        first.release(finishedReaderOfNothing(first));
+
+        ConsumerLease<String, String> retried = cache.acquire(key, executorParams(kafka), CAPACITY_4, true);
+
+        assertThat(retried.consumer()).isNotSameAs(first.consumer());
+        assertThatClosed(first.consumer());
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
+    void evictionBeyondMaxCapacityClosesOnlyIdleConsumersLeastRecentlyUsedFirst(KafkaCluster kafka) {
+        CacheSettings capacity2 = new CacheSettings(true, 16, 2, 0.75f);
+        ConsumerLease<String, String> a = cache.acquire(key("a"), executorParams(kafka), capacity2, false);
+        ConsumerLease<String, String> b = cache.acquire(key("b"), executorParams(kafka), capacity2, false);
+        ConsumerLease<String, String> c = cache.acquire(key("c"), executorParams(kafka), capacity2, false);
+        assertThat(cache.size()).as("all three are in use, so none is evicted").isEqualTo(3);
+
+        b.release(finishedReaderOfNothing(b));
+        assertThatClosed(b.consumer());
+        assertThat(cache.size()).isEqualTo(2);
+        a.release(finishedReaderOfNothing(a));
+        c.release(finishedReaderOfNothing(c));
+        assertThat(cache.size()).isEqualTo(2);
+        assertThat(cache.acquire(key("a"), executorParams(kafka), capacity2, false).consumer()).isSameAs(a.consumer());
+    }
+
+    @Test
+    void anInvalidatedConsumerIsClosedAndForgotten(KafkaCluster kafka) {
+        CacheKey key = new CacheKey("invalid", new TopicPartition("cache-invalid", 0));
+        ConsumerLease<String, String> lease = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
+
+        lease.invalidate();
+
+        assertThatClosed(lease.consumer());
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void withTheCacheDisabledEveryTaskGetsANewConsumerClosedAfterUse(KafkaCluster kafka) {
+        CacheSettings disabled = new CacheSettings(false, 16, 64, 0.75f);
+        CacheKey key = new CacheKey("disabled", new TopicPartition("cache-disabled", 0));
+        ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), disabled, false);
+        first.release(finishedReaderOfNothing(first));
+        ConsumerLease<String, String> second = cache.acquire(key, executorParams(kafka), disabled, false);
+
+        assertThat(second.consumer()).isNotSameAs(first.consumer());
+        assertThatClosed(first.consumer());
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void badCacheSettingsAreRejectedNamingTheSetting() {
+        assertThatThrownBy(() -> new CacheSettings(true, 16, -1, 0.75f))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("spark.streaming.kafka.consumer.cache.maxCapacity must be > 0 but was -1");
+        assertThatThrownBy(() -> new CacheSettings(true, 0, 64, 0.75f))
+                .hasMessage("spark.streaming.kafka.consumer.cache.initialCapacity must be > 0 but was 0");
+        assertThatThrownBy(() -> new CacheSettings(true, 16, 64, 1.5f))
+                .hasMessage("spark.streaming.kafka.consumer.cache.loadFactor must be > 0 and <= 1 but was 1.5");
+    }
+
+    private static CacheKey key(String name) {
+        return new CacheKey("evict", new TopicPartition("cache-evict-" + name, 0));
+    }
+
+    private static Map<String, Object> executorParams(KafkaCluster kafka) {
+        return ExecutorKafkaParams.adjust(TestKafkaParams.of(kafka, "cache-test"));
+    }
+
+    /** A reader of an empty range: finished at once, without touching the broker. */
+    private static RangeReader<String, String> finishedReaderOfNothing(ConsumerLease<String, String> lease) {
+        return new RangeReader<>(lease.consumer(), OffsetRange.create("nothing", 0, 0, 0),
+                new ReadSettings(1000, false, true, CAPACITY_4), CarriedOver.nothing(), skipped -> { });
+    }
+
+    private static void assertThatClosed(KafkaConsumer<String, String> consumer) {
+        assertThatThrownBy(() -> consumer.poll(Duration.ZERO))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+    }
+}
