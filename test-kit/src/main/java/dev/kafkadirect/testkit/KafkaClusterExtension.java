@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>{@link #shared()} gives one single-broker cluster for every class of the test run that asks for
- * it, started once and closed when the run ends, which saves a broker start per class.
+ * it, started once and closed when the run ends, which saves a broker start per class. Declaring
+ * {@code @ExtendWith(KafkaClusterExtension.class)} on a class does the same, for languages such as
+ * Scala 2 that cannot declare static fields.
  */
 public final class KafkaClusterExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaClusterExtension.class);
@@ -35,6 +37,11 @@ public final class KafkaClusterExtension implements BeforeAllCallback, AfterAllC
     private final Consumer<KafkaCluster.Builder> customizer;
     private final boolean shared;
     private volatile KafkaCluster cluster;
+
+    /** The shared single-broker cluster, for {@code @ExtendWith(KafkaClusterExtension.class)}. */
+    public KafkaClusterExtension() {
+        this(1, builder -> { }, true);
+    }
 
     private KafkaClusterExtension(int brokerCount, Consumer<KafkaCluster.Builder> customizer, boolean shared) {
         this.brokerCount = brokerCount;

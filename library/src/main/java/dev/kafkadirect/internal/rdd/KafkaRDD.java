@@ -14,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.Partition;
 import org.apache.spark.SparkContext;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.streaming.kafka010.HasOffsetRanges;
 import org.apache.spark.streaming.kafka010.OffsetRange;
@@ -147,10 +148,16 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
         return count;
     }
 
+    /**
+     * From the ranges when exact; otherwise each task reads until its first record, and no record
+     * leaves the executor (ConsumerRecord is not serializable, so {@code take(1)} would fail).
+     */
     @Override
     public boolean isEmpty() {
         if (readSettings.allowNonConsecutiveOffsets() || !readSettings.failOnDataLoss()) {
-            return super.isEmpty();
+            return !new JavaRDD<ConsumerRecord<K, V>>(this, ScalaInterop.classTag(ConsumerRecord.class))
+                    .mapPartitions(records -> Collections.singletonList(records.hasNext()).iterator())
+                    .collect().contains(Boolean.TRUE);
         }
         return count() == 0;
     }

@@ -85,6 +85,8 @@ public final class BrokerNodeConfig {
         properties.setProperty("num.network.threads", "2");
         properties.setProperty("num.io.threads", "4");
         properties.setProperty("log.retention.check.interval.ms", "5000");
+        // Compaction within a second or two, so tests of compacted topics do not wait 15 s.
+        properties.setProperty("log.cleaner.backoff.ms", "500");
         overrides.forEach(properties::setProperty);
         return properties;
     }
