@@ -23,6 +23,19 @@ public final class KafkaParamsCheck {
         require(kafkaParams, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "e.g. StringDeserializer.class");
     }
 
+    /**
+     * @param kafkaParams the user's consumer configuration
+     * @param strategy the strategy that needs a consumer group
+     * @throws IllegalArgumentException when group.id is missing
+     */
+    public static void requireGroupId(Map<String, Object> kafkaParams, String strategy) {
+        Object groupId = kafkaParams.get(ConsumerConfig.GROUP_ID_CONFIG);
+        if (groupId == null || String.valueOf(groupId).trim().isEmpty()) {
+            throw new IllegalArgumentException("kafkaParams must set group.id for " + strategy
+                    + " (a consumer group joins to be assigned partitions); use a separate group.id for each stream");
+        }
+    }
+
     private static void require(Map<String, Object> kafkaParams, String key, String hint) {
         Object value = kafkaParams.get(key);
         if (value == null || String.valueOf(value).trim().isEmpty()) {

@@ -3,11 +3,12 @@ package dev.kafkadirect.internal.consumer;
 import org.apache.spark.SparkConf;
 
 /** Reads typed values from a SparkConf with messages that name the setting and the bad value. */
-final class SparkSettings {
+public final class SparkSettings {
     private SparkSettings() {
     }
 
-    static long longValue(SparkConf conf, String key, long defaultValue) {
+    /** @return the setting as a whole number, or the default when unset */
+    public static long longValue(SparkConf conf, String key, long defaultValue) {
         if (!conf.contains(key)) {
             return defaultValue;
         }
@@ -19,7 +20,8 @@ final class SparkSettings {
         }
     }
 
-    static float floatValue(SparkConf conf, String key, float defaultValue) {
+    /** @return the setting as a number, or the default when unset */
+    public static float floatValue(SparkConf conf, String key, float defaultValue) {
         if (!conf.contains(key)) {
             return defaultValue;
         }
@@ -31,7 +33,8 @@ final class SparkSettings {
         }
     }
 
-    static boolean booleanValue(SparkConf conf, String key, boolean defaultValue) {
+    /** @return the setting as true/false, or the default when unset */
+    public static boolean booleanValue(SparkConf conf, String key, boolean defaultValue) {
         if (!conf.contains(key)) {
             return defaultValue;
         }

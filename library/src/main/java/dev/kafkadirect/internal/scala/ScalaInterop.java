@@ -22,10 +22,30 @@ public final class ScalaInterop {
         return new HashMap<>(JavaConverters.mapAsJavaMap(map));
     }
 
-    /** @return a Java copy of a Scala map whose value type Scala callers see as Any/AnyRef */
+    /** @return a Java copy of a Scala map whose value type Scala callers see as Any/AnyRef (null stays null) */
     @SuppressWarnings("unchecked")
     public static <K> Map<K, Object> toJavaObjectMap(scala.collection.Map<K, ?> map) {
+        if (map == null) {
+            return null;
+        }
         return new HashMap<>(JavaConverters.mapAsJavaMap((scala.collection.Map<K, Object>) map));
+    }
+
+    /** @return a Java copy of a Scala iterable (a Seq, a List, or an Array Scala wrapped for the call) */
+    public static <T> List<T> toJavaList(scala.collection.Iterable<T> iterable) {
+        if (iterable == null) {
+            return null;
+        }
+        return new ArrayList<>(JavaConverters.asJavaCollection(iterable));
+    }
+
+    /** @return an immutable Scala map with the Java map's entries */
+    public static <K, V> scala.collection.immutable.Map<K, V> toScalaImmutableMap(Map<K, V> map) {
+        scala.collection.immutable.Map<K, V> result = scala.collection.immutable.Map$.MODULE$.empty();
+        for (Map.Entry<K, V> entry : map.entrySet()) {
+            result = result.updated(entry.getKey(), entry.getValue());
+        }
+        return result;
     }
 
     /** @return a Java copy of a Scala sequence */

@@ -7,17 +7,23 @@ import dev.kafkadirect.internal.placement.Executors;
 import dev.kafkadirect.internal.placement.PlacementPolicy;
 import dev.kafkadirect.internal.rdd.KafkaRDD;
 import dev.kafkadirect.internal.scala.ScalaInterop;
+import dev.kafkadirect.internal.stream.DefaultPerPartitionConfig;
+import dev.kafkadirect.internal.stream.DirectKafkaInputDStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
+import org.apache.spark.streaming.StreamingContext;
+import org.apache.spark.streaming.api.java.JavaInputDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.dstream.InputDStream;
 
 import java.util.Collections;
 import java.util.Map;
 
 /**
- * Entry points: RDDs of Kafka records for given offset ranges, and direct streams.
+ * Entry points: direct streams of Kafka records, and RDDs for given offset ranges.
  *
  * <pre>{@code
  * OffsetRange[] offsetRanges = {
@@ -69,9 +75,6 @@ public final class KafkaUtils {
                                                              scala.collection.Map<String, ?> kafkaParams,
                                                              OffsetRange[] offsetRanges,
                                                              LocationStrategy locationStrategy) {
-        if (kafkaParams == null) {
-            KafkaParamsCheck.requireConsumerBasics(null);
-        }
         return createRDD(sparkContext, ScalaInterop.toJavaObjectMap(kafkaParams), offsetRanges, locationStrategy);
     }
 
@@ -89,6 +92,91 @@ public final class KafkaUtils {
         }
         RDD<ConsumerRecord<K, V>> rdd = createRDD(javaSparkContext.sc(), kafkaParams, offsetRanges, locationStrategy);
         return new JavaRDD<>(rdd, ScalaInterop.classTag(ConsumerRecord.class));
+    }
+
+    /**
+     * Creates a direct stream: each batch reads, per partition, from where the previous batch ended to
+     * the latest offset (within the rate limits), one RDD partition per Kafka partition.
+     *
+     * <pre>{@code
+     * val stream = KafkaUtils.createDirectStream[String, String](
+     *   streamingContext, PreferConsistent, Subscribe[String, String](topics, kafkaParams))
+     * }</pre>
+     *
+     * @param ssc the streaming context
+     * @param locationStrategy where partitions run; {@link LocationStrategies#PreferConsistent()} in most cases
+     * @param consumerStrategy which topics or partitions, and where to start; see {@link ConsumerStrategies}
+     * @param <K> record key type
+     * @param <V> record value type
+     * @return the stream; it implements {@link CanCommitOffsets}, and each batch's RDD {@link HasOffsetRanges}
+     */
+    public static <K, V> InputDStream<ConsumerRecord<K, V>> createDirectStream(StreamingContext ssc,
+                                                                               LocationStrategy locationStrategy,
+                                                                               ConsumerStrategy<K, V> consumerStrategy) {
+        requireStreamingContext(ssc);
+        return createDirectStream(ssc, locationStrategy, consumerStrategy, new DefaultPerPartitionConfig(ssc.conf()));
+    }
+
+    /**
+     * {@link #createDirectStream(StreamingContext, LocationStrategy, ConsumerStrategy)} with rate limits
+     * per partition.
+     *
+     * @param perPartitionConfig max and min records per second for each partition
+     */
+    public static <K, V> InputDStream<ConsumerRecord<K, V>> createDirectStream(StreamingContext ssc,
+                                                                               LocationStrategy locationStrategy,
+                                                                               ConsumerStrategy<K, V> consumerStrategy,
+                                                                               PerPartitionConfig perPartitionConfig) {
+        requireStreamingContext(ssc);
+        if (consumerStrategy == null) {
+            throw new IllegalArgumentException("createDirectStream needs a ConsumerStrategy, but it was null:"
+                    + " use ConsumerStrategies.Subscribe, SubscribePattern or Assign");
+        }
+        if (perPartitionConfig == null) {
+            throw new IllegalArgumentException("createDirectStream needs a PerPartitionConfig, but it was null");
+        }
+        if (locationStrategy == null) {
+            throw new IllegalArgumentException("createDirectStream needs a LocationStrategy, but it was null:"
+                    + " use LocationStrategies.PreferConsistent()");
+        }
+        return new DirectKafkaInputDStream<>(ssc, locationStrategy.placementPolicy(), consumerStrategy, perPartitionConfig);
+    }
+
+    /**
+     * Java variant of {@link #createDirectStream(StreamingContext, LocationStrategy, ConsumerStrategy)}.
+     *
+     * @return the stream; {@code stream.inputDStream()} implements {@link CanCommitOffsets}
+     */
+    public static <K, V> JavaInputDStream<ConsumerRecord<K, V>> createDirectStream(JavaStreamingContext jssc,
+                                                                                   LocationStrategy locationStrategy,
+                                                                                   ConsumerStrategy<K, V> consumerStrategy) {
+        requireJavaStreamingContext(jssc);
+        return new JavaInputDStream<>(createDirectStream(jssc.ssc(), locationStrategy, consumerStrategy),
+                ScalaInterop.classTag(ConsumerRecord.class));
+    }
+
+    /**
+     * Java variant of {@link #createDirectStream(StreamingContext, LocationStrategy, ConsumerStrategy, PerPartitionConfig)}.
+     */
+    public static <K, V> JavaInputDStream<ConsumerRecord<K, V>> createDirectStream(JavaStreamingContext jssc,
+                                                                                   LocationStrategy locationStrategy,
+                                                                                   ConsumerStrategy<K, V> consumerStrategy,
+                                                                                   PerPartitionConfig perPartitionConfig) {
+        requireJavaStreamingContext(jssc);
+        return new JavaInputDStream<>(createDirectStream(jssc.ssc(), locationStrategy, consumerStrategy, perPartitionConfig),
+                ScalaInterop.classTag(ConsumerRecord.class));
+    }
+
+    private static void requireStreamingContext(StreamingContext ssc) {
+        if (ssc == null) {
+            throw new IllegalArgumentException("createDirectStream needs a StreamingContext, but it was null");
+        }
+    }
+
+    private static void requireJavaStreamingContext(JavaStreamingContext jssc) {
+        if (jssc == null) {
+            throw new IllegalArgumentException("createDirectStream needs a JavaStreamingContext, but it was null");
+        }
     }
 
     private static PlacementPolicy placementFor(LocationStrategy locationStrategy) {

@@ -1,0 +1,63 @@
+package dev.kafkadirect.internal.strategy;
+
+import dev.kafkadirect.internal.consumer.KafkaDirectOptions;
+import dev.kafkadirect.internal.consumer.KafkaParamsCheck;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.streaming.kafka010.ConsumerStrategy;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Assign a fixed set of partitions (no consumer group membership), optionally at given offsets. */
+public final class AssignStrategy<K, V> extends ConsumerStrategy<K, V> {
+    private static final long serialVersionUID = 1L;
+
+    private final ArrayList<TopicPartition> partitions;
+    private final HashMap<String, Object> kafkaParams;
+    private final StartingOffsets startingOffsets;
+
+    private AssignStrategy(Collection<TopicPartition> partitions, Map<String, Object> kafkaParams,
+                           StartingOffsets startingOffsets) {
+        KafkaParamsCheck.requireConsumerBasics(kafkaParams);
+        this.partitions = new ArrayList<>(partitions);
+        this.kafkaParams = new HashMap<>(kafkaParams);
+        this.startingOffsets = startingOffsets;
+    }
+
+    /** @return a strategy reading exactly these partitions */
+    public static <K, V> AssignStrategy<K, V> of(Collection<TopicPartition> partitions, Map<String, Object> kafkaParams,
+                                                 Map<TopicPartition, ?> offsets) {
+        if (partitions == null || partitions.isEmpty() || partitions.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("Assign needs at least one topic-partition and no null, but got " + partitions);
+        }
+        return new AssignStrategy<>(partitions, kafkaParams, StartingOffsets.of(offsets));
+    }
+
+    @Override
+    public Map<String, Object> executorKafkaParams() {
+        return kafkaParams;
+    }
+
+    @Override
+    public Consumer<K, V> onStart(Map<TopicPartition, Long> currentOffsets) {
+        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(KafkaDirectOptions.withoutOptions(kafkaParams));
+        consumer.assign(partitions);
+        consumer.pause(partitions);
+        startingOffsets.toSeek(currentOffsets).forEach((partition, offset) -> {
+            if (partitions.contains(partition)) {
+                consumer.seek(partition, offset);
+            }
+        });
+        return consumer;
+    }
+
+    @Override
+    public String toString() {
+        return "Assign(" + partitions + ") starting at " + startingOffsets;
+    }
+}

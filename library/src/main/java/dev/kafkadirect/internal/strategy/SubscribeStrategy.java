@@ -1,0 +1,97 @@
+package dev.kafkadirect.internal.strategy;
+
+import dev.kafkadirect.internal.consumer.KafkaDirectOptions;
+import dev.kafkadirect.internal.consumer.KafkaParamsCheck;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.streaming.kafka010.ConsumerStrategy;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Subscribe to a fixed list of topics, or to every topic matching a pattern; both follow partitions
+ * (and, for a pattern, topics) added while the stream runs. Starting offsets, when given, are sought once
+ * the group has assigned the partitions.
+ */
+public final class SubscribeStrategy<K, V> extends ConsumerStrategy<K, V> {
+    private static final long serialVersionUID = 1L;
+
+    private final ArrayList<String> topics;
+    /** Null when subscribing to a list of topics. */
+    private final Pattern pattern;
+    private final HashMap<String, Object> kafkaParams;
+    private final StartingOffsets startingOffsets;
+
+    private SubscribeStrategy(List<String> topics, Pattern pattern, Map<String, Object> kafkaParams,
+                              StartingOffsets startingOffsets) {
+        KafkaParamsCheck.requireConsumerBasics(kafkaParams);
+        KafkaParamsCheck.requireGroupId(kafkaParams, pattern == null ? "Subscribe" : "SubscribePattern");
+        this.topics = new ArrayList<>(topics);
+        this.pattern = pattern;
+        this.kafkaParams = new HashMap<>(kafkaParams);
+        this.startingOffsets = startingOffsets;
+    }
+
+    /** @return a strategy subscribing to the given topics */
+    public static <K, V> SubscribeStrategy<K, V> topics(Collection<String> topics, Map<String, Object> kafkaParams,
+                                                        Map<TopicPartition, ?> offsets) {
+        if (topics == null || topics.isEmpty() || topics.stream().anyMatch(topic -> topic == null || topic.isEmpty())) {
+            throw new IllegalArgumentException("Subscribe needs at least one topic and no empty topic name, but got "
+                    + topics);
+        }
+        return new SubscribeStrategy<>(new ArrayList<>(topics), null, kafkaParams, StartingOffsets.of(offsets));
+    }
+
+    /** @return a strategy subscribing to every topic matching the pattern */
+    public static <K, V> SubscribeStrategy<K, V> pattern(Pattern pattern, Map<String, Object> kafkaParams,
+                                                         Map<TopicPartition, ?> offsets) {
+        if (pattern == null) {
+            throw new IllegalArgumentException("SubscribePattern needs a pattern, but it was null");
+        }
+        return new SubscribeStrategy<>(new ArrayList<>(), pattern, kafkaParams, StartingOffsets.of(offsets));
+    }
+
+    @Override
+    public Map<String, Object> executorKafkaParams() {
+        return kafkaParams;
+    }
+
+    @Override
+    public Consumer<K, V> onStart(Map<TopicPartition, Long> currentOffsets) {
+        Map<String, Object> driverParams = KafkaDirectOptions.withoutOptions(kafkaParams);
+        // Cooperative rebalancing keeps the partitions the driver owns while others join or topics grow.
+        driverParams.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                CooperativeStickyAssignor.class.getName());
+        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(driverParams);
+        PausingRebalanceListener listener = new PausingRebalanceListener(consumer);
+        if (pattern != null) {
+            consumer.subscribe(pattern, listener);
+        } else {
+            consumer.subscribe(topics, listener);
+        }
+        Map<TopicPartition, Long> toSeek = startingOffsets.toSeek(currentOffsets);
+        if (!toSeek.isEmpty()) {
+            GroupJoin.awaitAssignment(consumer, toSeek.keySet());
+            toSeek.forEach((partition, offset) -> {
+                if (consumer.assignment().contains(partition)) {
+                    consumer.seek(partition, offset);
+                }
+            });
+        }
+        return consumer;
+    }
+
+    @Override
+    public String toString() {
+        return (pattern != null ? "SubscribePattern(" + pattern + ")" : "Subscribe(" + topics + ")")
+                + " starting at " + startingOffsets;
+    }
+}

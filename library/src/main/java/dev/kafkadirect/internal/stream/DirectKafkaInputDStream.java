@@ -1,0 +1,226 @@
+package dev.kafkadirect.internal.stream;
+
+import dev.kafkadirect.internal.consumer.ExecutorKafkaParams;
+import dev.kafkadirect.internal.consumer.ReadSettings;
+import dev.kafkadirect.internal.placement.Executors;
+import dev.kafkadirect.internal.placement.PlacementPolicy;
+import dev.kafkadirect.internal.rdd.KafkaRDD;
+import dev.kafkadirect.internal.scala.ScalaInterop;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetCommitCallback;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.streaming.StreamingContext;
+import org.apache.spark.streaming.Time;
+import org.apache.spark.streaming.dstream.DStreamCheckpointData;
+import org.apache.spark.streaming.dstream.InputDStream;
+import org.apache.spark.streaming.kafka010.CanCommitOffsets;
+import org.apache.spark.streaming.kafka010.ConsumerStrategy;
+import org.apache.spark.streaming.kafka010.OffsetRange;
+import org.apache.spark.streaming.kafka010.PerPartitionConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Option;
+
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A direct stream of Kafka records: each batch, the driver plans one offset range per partition, from
+ * where the previous batch ended to the latest offset within the rate limits, and the batch's RDD reads
+ * those ranges on the executors. Its state (the offsets after the last generated batch and the ranges of
+ * batches not yet completed) is saved with Spark checkpoints, so a restarted driver replays unfinished
+ * batches exactly. Offsets are committed from the driver through {@link CanCommitOffsets}.
+ */
+public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRecord<K, V>> implements CanCommitOffsets {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(DirectKafkaInputDStream.class);
+    static final Comparator<TopicPartition> PARTITION_ORDER =
+            Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
+
+    private final PlacementPolicy placement;
+    private final ConsumerStrategy<K, V> consumerStrategy;
+    private final PerPartitionConfig perPartitionConfig;
+    private final HashMap<String, Object> executorKafkaParams;
+    private final DirectStreamCheckpointData<K, V> checkpoint;
+    /** Where the next batch starts, per partition; saved with checkpoints. Guarded by this. */
+    private HashMap<TopicPartition, Long> currentOffsets = new HashMap<>();
+    private transient CommitQueue commitQueue = new CommitQueue();
+    /** Present between start and stop. Guarded by this. */
+    private transient DriverConsumer<K, V> driver;
+
+    /**
+     * @param ssc the streaming context
+     * @param placement where ranges run
+     * @param consumerStrategy the driver consumer's topics and starting offsets
+     * @param perPartitionConfig rate limits per partition
+     */
+    public DirectKafkaInputDStream(StreamingContext ssc, PlacementPolicy placement, ConsumerStrategy<K, V> consumerStrategy,
+                                   PerPartitionConfig perPartitionConfig) {
+        super(ssc, ScalaInterop.classTag(ConsumerRecord.class));
+        this.placement = placement;
+        this.consumerStrategy = consumerStrategy;
+        this.perPartitionConfig = perPartitionConfig;
+        Map<String, Object> userParams = consumerStrategy.executorKafkaParams();
+        this.executorKafkaParams = new HashMap<>(ExecutorKafkaParams.adjust(userParams));
+        ReadSettings.from(ssc.conf(), userParams);
+        this.checkpoint = new DirectStreamCheckpointData<>(this);
+    }
+
+    @Override
+    public DStreamCheckpointData<ConsumerRecord<K, V>> checkpointData() {
+        return checkpoint;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (driver != null) {
+            return;
+        }
+        warnWhenBatchesOutlastTheGroupSession();
+        driver = new DriverConsumer<>(consumerStrategy.onStart(Collections.unmodifiableMap(new HashMap<>(currentOffsets))));
+        Set<TopicPartition> assignment = driver.awaitInitialAssignment();
+        Set<TopicPartition> unknown = new HashSet<>(assignment);
+        unknown.removeAll(currentOffsets.keySet());
+        currentOffsets.putAll(driver.positions(unknown));
+        LOG.info("Direct stream {} starts at {}", id(), sortedCopy(currentOffsets));
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (driver == null) {
+            return;
+        }
+        try {
+            driver.commitSync(commitQueue.drain());
+        } finally {
+            driver.close();
+            driver = null;
+        }
+    }
+
+    @Override
+    public synchronized Option<RDD<ConsumerRecord<K, V>>> compute(Time validTime) {
+        if (driver == null) {
+            throw new IllegalStateException("The direct stream computes a batch only between start() and stop()");
+        }
+        driver.commitAsync(commitQueue.drain());
+        Set<TopicPartition> assignment = requireNoLostPartitions(driver.refreshAssignment());
+        Set<TopicPartition> added = new HashSet<>(assignment);
+        added.removeAll(currentOffsets.keySet());
+        if (!added.isEmpty()) {
+            Map<TopicPartition, Long> start = driver.committedOrEarliest(added);
+            LOG.info("Direct stream {} reads new partitions from {}", id(), sortedCopy(start));
+            currentOffsets.putAll(start);
+        }
+        Map<TopicPartition, Long> latest = driver.latestOffsets(currentOffsets.keySet());
+        Map<TopicPartition, Long> until = RateLimit.untilOffsets(currentOffsets, latest,
+                slideDuration().milliseconds(), perPartitionConfig, OptionalLong.empty());
+        OffsetRange[] ranges = rangesFrom(currentOffsets, until);
+        Map<TopicPartition, String> leaderHosts = placement.needsLeaderHosts()
+                ? driver.leaderHosts(currentOffsets.keySet()) : Collections.emptyMap();
+        KafkaRDD<K, V> rdd = newRdd(ranges, leaderHosts);
+        ssc().scheduler().inputInfoTracker().reportInfo(validTime, BatchInfo.of(id(), ranges));
+        currentOffsets = new HashMap<>(until);
+        return Option.apply(rdd);
+    }
+
+    @Override
+    public void commitAsync(OffsetRange[] offsetRanges) {
+        commitAsync(offsetRanges, null);
+    }
+
+    @Override
+    public void commitAsync(OffsetRange[] offsetRanges, OffsetCommitCallback callback) {
+        commitQueue.add(offsetRanges, callback);
+    }
+
+    /** An RDD reading the given ranges with this stream's settings (also for batches restored from a checkpoint). */
+    KafkaRDD<K, V> newRdd(OffsetRange[] ranges, Map<TopicPartition, String> leaderHosts) {
+        ReadSettings settings = ReadSettings.from(ssc().conf(), consumerStrategy.executorKafkaParams());
+        return new KafkaRDD<>(ssc().sparkContext(), executorKafkaParams, ranges, placement,
+                Executors.of(ssc().sparkContext()), leaderHosts, settings);
+    }
+
+    /** @return the assignment once any rebalance in progress has finished without taking partitions */
+    private Set<TopicPartition> requireNoLostPartitions(Set<TopicPartition> assignment) {
+        if (assignment.containsAll(currentOffsets.keySet())) {
+            return assignment;
+        }
+        Set<TopicPartition> settled = driver.awaitRebalance(currentOffsets.keySet());
+        Set<TopicPartition> lost = new HashSet<>(currentOffsets.keySet());
+        lost.removeAll(settled);
+        if (!lost.isEmpty()) {
+            throw new IllegalStateException("Partitions " + sortedCopy(lost) + " were taken from this stream's consumer"
+                    + " by a rebalance of group.id '" + executorKafkaParams.get(ConsumerConfig.GROUP_ID_CONFIG)
+                    .toString().substring(ExecutorKafkaParams.GROUP_PREFIX.length()) + "': another consumer uses the same"
+                    + " group.id. Use a separate group.id for each stream.");
+        }
+        return settled;
+    }
+
+    private void warnWhenBatchesOutlastTheGroupSession() {
+        Map<String, Object> params = consumerStrategy.executorKafkaParams();
+        long batchMillis = slideDuration().milliseconds();
+        long sessionTimeout = millis(params, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 45_000);
+        long maxPollInterval = millis(params, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000);
+        if (batchMillis > sessionTimeout || batchMillis > maxPollInterval) {
+            LOG.warn("The batch interval ({} ms) is longer than session.timeout.ms ({} ms) or max.poll.interval.ms"
+                    + " ({} ms): the driver's consumer may be dropped from its group between batches. Raise"
+                    + " session.timeout.ms, heartbeat.interval.ms and max.poll.interval.ms in kafkaParams (and"
+                    + " group.max.session.timeout.ms on the brokers) above the batch interval.",
+                    batchMillis, sessionTimeout, maxPollInterval);
+        }
+    }
+
+    private static long millis(Map<String, Object> params, String key, long defaultValue) {
+        Object value = params.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(String.valueOf(value).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number of milliseconds but was '" + value + "'", e);
+        }
+    }
+
+    private static OffsetRange[] rangesFrom(Map<TopicPartition, Long> from, Map<TopicPartition, Long> until) {
+        List<TopicPartition> partitions = new ArrayList<>(from.keySet());
+        partitions.sort(PARTITION_ORDER);
+        OffsetRange[] ranges = new OffsetRange[partitions.size()];
+        for (int i = 0; i < ranges.length; i++) {
+            TopicPartition partition = partitions.get(i);
+            ranges[i] = OffsetRange.create(partition, from.get(partition), until.get(partition));
+        }
+        return ranges;
+    }
+
+    private static <T> Map<TopicPartition, T> sortedCopy(Map<TopicPartition, T> map) {
+        Map<TopicPartition, T> sorted = new TreeMap<>(PARTITION_ORDER);
+        sorted.putAll(map);
+        return sorted;
+    }
+
+    private static List<TopicPartition> sortedCopy(Set<TopicPartition> set) {
+        List<TopicPartition> sorted = new ArrayList<>(set);
+        sorted.sort(PARTITION_ORDER);
+        return sorted;
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        commitQueue = new CommitQueue();
+    }
+}

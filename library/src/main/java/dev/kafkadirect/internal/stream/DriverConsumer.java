@@ -1,0 +1,174 @@
+package dev.kafkadirect.internal.stream;
+
+import dev.kafkadirect.internal.strategy.GroupJoin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The direct stream's driver-side consumer: it finds the partitions to read and their latest offsets
+ * and commits, but never fetches records for itself (every partition stays paused). Not thread-safe:
+ * the stream calls it under its own lock.
+ */
+final class DriverConsumer<K, V> {
+    private static final Logger LOG = LoggerFactory.getLogger(DriverConsumer.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration GROUP_POLL = Duration.ofMillis(100);
+    private static final Duration BATCH_POLL = Duration.ofMillis(10);
+    private static final Duration REBALANCE_GRACE = Duration.ofSeconds(10);
+
+    private final Consumer<K, V> consumer;
+    /** Positions seen in records a poll returned anyway (a custom strategy that did not pause). */
+    private final Map<TopicPartition, Long> returnedPositions = new HashMap<>();
+
+    DriverConsumer(Consumer<K, V> consumer) {
+        this.consumer = consumer;
+    }
+
+    /**
+     * Lets a subscribed consumer take part in its group (rebalances, new partitions, new topics) without
+     * fetching records, and returns the partitions assigned now (for Assign, the fixed set).
+     */
+    Set<TopicPartition> refreshAssignment() {
+        // A zero-time poll never finishes a rejoin (measured: a pattern's new topic stayed unassigned for
+        // 40 batches); 10 ms lets the group protocol progress at a cost of 10 ms per batch.
+        pausedPoll(consumer.assignment().isEmpty() ? GROUP_POLL : BATCH_POLL);
+        return new HashSet<>(consumer.assignment());
+    }
+
+    /**
+     * Gives a rebalance in progress time to finish: polls until the consumer holds all of
+     * {@code expected} again, or {@code REBALANCE_GRACE} passes.
+     *
+     * @return the partitions assigned then
+     */
+    Set<TopicPartition> awaitRebalance(Set<TopicPartition> expected) {
+        long deadline = System.nanoTime() + REBALANCE_GRACE.toNanos();
+        while (!consumer.assignment().containsAll(expected) && System.nanoTime() - deadline < 0) {
+            pausedPoll(GROUP_POLL);
+        }
+        return new HashSet<>(consumer.assignment());
+    }
+
+    private void pausedPoll(Duration timeout) {
+        // Also completes earlier commitAsync calls: their callbacks run inside poll.
+        consumer.pause(consumer.assignment());
+        ConsumerRecords<K, V> records = consumer.poll(timeout);
+        for (ConsumerRecord<K, V> record : records) {
+            returnedPositions.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+        }
+        consumer.pause(consumer.assignment());
+    }
+
+    /**
+     * For a subscribed consumer, waits (30 s at most) until the group has assigned it partitions, so the
+     * first batch reads every partition from its committed or reset position.
+     *
+     * @return the partitions assigned now
+     */
+    Set<TopicPartition> awaitInitialAssignment() {
+        if (consumer.assignment().isEmpty()) {
+            // A subscription (a pattern's too, whose topic list stays empty until metadata arrives) joins now.
+            GroupJoin.awaitAssignment(consumer, Collections.emptySet());
+            if (consumer.assignment().isEmpty()) {
+                LOG.warn("No partition is assigned to the driver's consumer yet; the stream will read partitions"
+                        + " from their beginning once they are assigned");
+            }
+        }
+        return refreshAssignment();
+    }
+
+    /** @return where each partition starts when the stream first reads it: its consumer position */
+    Map<TopicPartition, Long> positions(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            Long returned = returnedPositions.remove(partition);
+            positions.put(partition, returned != null ? returned : consumer.position(partition, TIMEOUT));
+        }
+        return positions;
+    }
+
+    /**
+     * @return where partitions that appeared while the stream ran start: the group's committed offset,
+     *         else their beginning, so that nothing written to a new partition is skipped
+     */
+    Map<TopicPartition, Long> committedOrEarliest(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions), TIMEOUT);
+        Map<TopicPartition, Long> earliest = consumer.beginningOffsets(partitions, TIMEOUT);
+        Map<TopicPartition, Long> start = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = committed.get(partition);
+            start.put(partition, offset != null ? offset.offset() : earliest.get(partition));
+        }
+        return start;
+    }
+
+    /** @return the latest offset (for read_committed, the last stable one) of each partition, one request per broker */
+    Map<TopicPartition, Long> latestOffsets(Collection<TopicPartition> partitions) {
+        return consumer.endOffsets(partitions, TIMEOUT);
+    }
+
+    /** @return the host of each partition's leader, where known */
+    Map<TopicPartition, String> leaderHosts(Collection<TopicPartition> partitions) {
+        Set<String> topics = new HashSet<>();
+        partitions.forEach(partition -> topics.add(partition.topic()));
+        Map<TopicPartition, String> hosts = new HashMap<>();
+        for (String topic : topics) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);
+            for (PartitionInfo info : infos) {
+                Node leader = info.leader();
+                if (leader != null && !leader.isEmpty()) {
+                    hosts.put(new TopicPartition(topic, info.partition()), leader.host());
+                }
+            }
+        }
+        return hosts;
+    }
+
+    void commitAsync(CommitQueue.Batch batch) {
+        if (batch.offsets().isEmpty()) {
+            batch.onComplete(batch.offsets(), null);
+            return;
+        }
+        consumer.commitAsync(batch.offsets(), batch);
+    }
+
+    /** Commits synchronously (before closing), so the offsets are stored when the stream stops. */
+    void commitSync(CommitQueue.Batch batch) {
+        if (batch.offsets().isEmpty()) {
+            batch.onComplete(batch.offsets(), null);
+            return;
+        }
+        try {
+            consumer.commitSync(batch.offsets(), TIMEOUT);
+            batch.onComplete(batch.offsets(), null);
+        } catch (RuntimeException e) {
+            LOG.error("Committing offsets {} before stopping failed", batch.offsets(), e);
+            batch.onComplete(batch.offsets(), e);
+        }
+    }
+
+    void close() {
+        try {
+            // Runs the callbacks of commits still in flight.
+            consumer.close(Duration.ofSeconds(30));
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the driver consumer failed: {}", e.toString());
+        }
+    }
+}
