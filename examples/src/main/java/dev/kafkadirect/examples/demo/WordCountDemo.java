@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * The demo job: starts a local Kafka broker from the test kit, produces a sample text with a progress
- * bar, counts its words with Spark in local mode batch by batch (reading with Kafka Direct and
- * committing offsets after each batch), prints each batch and the final counts, checks them against
+ * bar, counts its words with a Kafka Direct stream in local Spark (committing offsets with
+ * {@code commitAsync} after each batch), prints each batch and the final counts, checks them against
  * the text produced, and stops everything it started.
  *
  * <pre>{@code ./kafka-direct demo [--lines 200000] [--partitions 4] [--batch-records 10000]}</pre>
@@ -51,8 +51,9 @@ public final class WordCountDemo {
                     index -> new ProducerRecord<>(TOPIC, (int) (index % options.partitions()), null, SampleText.line(index)),
                     progress::update);
 
-            out.printf("3/4 Counting words with Spark (local[2]), at most %,d records per partition per batch,"
-                    + " committing offsets to group %s%n", options.batchRecords(), GROUP_ID);
+            out.printf("3/4 Counting words with a direct stream in Spark (local[2], 500 ms batches, at most %,d records"
+                    + " per partition per batch), committing offsets with commitAsync to group %s%n",
+                    options.batchRecords(), GROUP_ID);
             Map<String, Long> counts;
             try (JavaSparkContext spark = new JavaSparkContext(sparkConf())) {
                 counts = new WordCountJob(spark, kafkaParams(kafka), TOPIC, options.batchRecords(),

@@ -3,38 +3,42 @@ package dev.kafkadirect.examples.demo;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.api.java.JavaInputDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kafka010.CanCommitOffsets;
+import org.apache.spark.streaming.kafka010.ConsumerStrategies;
 import org.apache.spark.streaming.kafka010.HasOffsetRanges;
 import org.apache.spark.streaming.kafka010.KafkaUtils;
 import org.apache.spark.streaming.kafka010.LocationStrategies;
 import org.apache.spark.streaming.kafka010.OffsetRange;
+import org.apache.spark.streaming.kafka010.PerPartitionConfig;
 import scala.Tuple2;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Counts the words of a topic batch by batch until it has caught up with the latest offsets, committing
- * each batch's offsets to the consumer group after its counts are merged, so a rerun continues where
- * the last one stopped.
- *
- * <p>Each batch is planned on the driver (from the committed position to the latest offset, at most
- * {@code maxRecordsPerPartition} per partition), read with {@link KafkaUtils#createRDD}, counted with
- * Spark and committed. The direct stream issue replaces this loop with {@code createDirectStream} and
- * {@code commitAsync}.
+ * Counts the words of a topic with a direct stream until it has read everything the topic held when the
+ * job started, committing each batch's offsets with {@code commitAsync} after its counts are merged, so a
+ * rerun continues where the last one stopped. Each batch reads at most {@code maxRecordsPerPartition}
+ * records per partition (a rate limit), so a backlog is worked through in several batches.
  */
 public final class WordCountJob {
+    private static final long BATCH_MILLIS = 500;
     private static final Duration DRIVER_TIMEOUT = Duration.ofSeconds(60);
 
     private final JavaSparkContext sparkContext;
@@ -48,7 +52,7 @@ public final class WordCountJob {
      * @param kafkaParams consumer settings including {@code group.id} (offsets are committed there)
      * @param topic the topic to count
      * @param maxRecordsPerPartition the largest range per partition in one batch
-     * @param onBatch told about each batch after its offsets are committed
+     * @param onBatch told about each non-empty batch after its counts are merged
      */
     public WordCountJob(JavaSparkContext sparkContext, Map<String, Object> kafkaParams, String topic,
                         long maxRecordsPerPartition, Consumer<BatchReport> onBatch) {
@@ -67,77 +71,80 @@ public final class WordCountJob {
 
     /** @return the count of every word read, in alphabetical order */
     public Map<String, Long> runUntilCaughtUp() {
-        Map<String, Long> totals = new TreeMap<>();
-        try (KafkaConsumer<String, String> driver = new KafkaConsumer<>(kafkaParams)) {
-            List<TopicPartition> partitions = partitionsOf(driver);
-            Map<TopicPartition, Long> position = startingOffsets(driver, partitions);
-            for (int batch = 1; ; batch++) {
-                Map<TopicPartition, Long> latest = driver.endOffsets(partitions, DRIVER_TIMEOUT);
-                OffsetRange[] planned = plan(partitions, position, latest);
-                if (Arrays.stream(planned).allMatch(range -> range.count() == 0)) {
-                    return totals;
-                }
-                JavaRDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(
-                        sparkContext, kafkaParams, planned, LocationStrategies.PreferConsistent());
+        Map<TopicPartition, Long> target = endOffsets();
+        Map<String, Long> totals = Collections.synchronizedMap(new TreeMap<>());
+        Map<TopicPartition, Long> reached = new HashMap<>();
+        CountDownLatch caughtUp = new CountDownLatch(1);
+        AtomicInteger batches = new AtomicInteger();
+        JavaStreamingContext ssc = new JavaStreamingContext(sparkContext, Durations.milliseconds(BATCH_MILLIS));
+        try {
+            JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
+                    LocationStrategies.PreferConsistent(),
+                    ConsumerStrategies.<String, String>Subscribe(List.of(topic), kafkaParams),
+                    new RecordsPerBatch(maxRecordsPerPartition, BATCH_MILLIS));
+            stream.foreachRDD(rdd -> {
                 OffsetRange[] offsetRanges = ((HasOffsetRanges) rdd.rdd()).offsetRanges();
-                Map<String, Long> counts = rdd
-                        .flatMap(record -> Arrays.asList(record.value().split("\\s+")).iterator())
-                        .filter(word -> !word.isEmpty())
-                        .mapToPair(word -> new Tuple2<>(word, 1L))
-                        .reduceByKey(Long::sum)
-                        .collectAsMap();
-                counts.forEach((word, count) -> totals.merge(word, count, Long::sum));
-                commit(driver, offsetRanges);
-                long records = 0;
-                long lag = 0;
-                for (OffsetRange range : offsetRanges) {
-                    records += range.count();
-                    lag += latest.get(range.topicPartition()) - range.untilOffset();
-                    position.put(range.topicPartition(), range.untilOffset());
+                long records = Arrays.stream(offsetRanges).mapToLong(OffsetRange::count).sum();
+                if (records > 0) {
+                    Map<String, Long> counts = rdd
+                            .flatMap(record -> Arrays.asList(record.value().split("\\s+")).iterator())
+                            .filter(word -> !word.isEmpty())
+                            .mapToPair(word -> new Tuple2<>(word, 1L))
+                            .reduceByKey(Long::sum)
+                            .collectAsMap();
+                    counts.forEach((word, count) -> totals.merge(word, count, Long::sum));
+                    long lag = 0;
+                    for (OffsetRange range : offsetRanges) {
+                        reached.put(range.topicPartition(), range.untilOffset());
+                        lag += Math.max(0, target.getOrDefault(range.topicPartition(), 0L) - range.untilOffset());
+                    }
+                    onBatch.accept(new BatchReport(batches.incrementAndGet(), Arrays.asList(offsetRanges), records, lag));
                 }
-                onBatch.accept(new BatchReport(batch, Arrays.asList(offsetRanges), records, lag));
+                // After the outputs (the merged counts) are stored.
+                ((CanCommitOffsets) stream.inputDStream()).commitAsync(offsetRanges);
+                if (target.entrySet().stream().allMatch(end -> reached.getOrDefault(end.getKey(), 0L) >= end.getValue())) {
+                    caughtUp.countDown();
+                }
+            });
+            ssc.start();
+            if (!caughtUp.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("The word count did not catch up with " + target + " within 10 minutes");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while counting words", e);
+        } finally {
+            // Graceful: the offsets requested by the last batch are committed before the consumer closes.
+            ssc.stop(false, true);
+        }
+        return new TreeMap<>(totals);
+    }
+
+    private Map<TopicPartition, Long> endOffsets() {
+        Map<String, Object> probeParams = new HashMap<>(kafkaParams);
+        probeParams.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        try (KafkaConsumer<String, String> probe = new KafkaConsumer<>(probeParams)) {
+            List<PartitionInfo> infos = probe.partitionsFor(topic, DRIVER_TIMEOUT);
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalArgumentException("Topic " + topic + " does not exist or has no partitions");
+            }
+            return probe.endOffsets(infos.stream().map(info -> new TopicPartition(topic, info.partition()))
+                    .collect(Collectors.toList()), DRIVER_TIMEOUT);
         }
     }
 
-    private List<TopicPartition> partitionsOf(KafkaConsumer<String, String> driver) {
-        List<PartitionInfo> infos = driver.partitionsFor(topic, DRIVER_TIMEOUT);
-        if (infos == null || infos.isEmpty()) {
-            throw new IllegalArgumentException("Topic " + topic + " does not exist or has no partitions");
-        }
-        return infos.stream().map(info -> new TopicPartition(topic, info.partition()))
-                .sorted((a, b) -> Integer.compare(a.partition(), b.partition()))
-                .collect(Collectors.toList());
-    }
+    /** A rate limit that lets each batch read at most a fixed number of records per partition. */
+    private static final class RecordsPerBatch extends PerPartitionConfig {
+        private static final long serialVersionUID = 1L;
+        private final long recordsPerSecond;
 
-    private static Map<TopicPartition, Long> startingOffsets(KafkaConsumer<String, String> driver,
-                                                             List<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetAndMetadata> committed = driver.committed(new java.util.HashSet<>(partitions), DRIVER_TIMEOUT);
-        Map<TopicPartition, Long> earliest = driver.beginningOffsets(partitions, DRIVER_TIMEOUT);
-        Map<TopicPartition, Long> position = new HashMap<>();
-        for (TopicPartition partition : partitions) {
-            OffsetAndMetadata offset = committed.get(partition);
-            position.put(partition, offset != null ? offset.offset() : earliest.get(partition));
+        RecordsPerBatch(long recordsPerBatch, long batchMillis) {
+            this.recordsPerSecond = recordsPerBatch * 1000 / batchMillis;
         }
-        return position;
-    }
 
-    private OffsetRange[] plan(List<TopicPartition> partitions, Map<TopicPartition, Long> position,
-                               Map<TopicPartition, Long> latest) {
-        List<OffsetRange> ranges = new ArrayList<>();
-        for (TopicPartition partition : partitions) {
-            long from = position.get(partition);
-            long until = Math.min(latest.get(partition), from + maxRecordsPerPartition);
-            ranges.add(OffsetRange.create(partition, from, Math.max(from, until)));
+        @Override
+        public long maxRatePerPartition(TopicPartition topicPartition) {
+            return recordsPerSecond;
         }
-        return ranges.toArray(new OffsetRange[0]);
-    }
-
-    private static void commit(KafkaConsumer<String, String> driver, OffsetRange[] offsetRanges) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (OffsetRange range : offsetRanges) {
-            offsets.put(range.topicPartition(), new OffsetAndMetadata(range.untilOffset()));
-        }
-        driver.commitSync(offsets, DRIVER_TIMEOUT);
     }
 }
