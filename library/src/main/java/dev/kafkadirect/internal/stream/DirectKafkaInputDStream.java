@@ -90,7 +90,8 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         }
         warnWhenBatchesOutlastTheGroupSession();
         driver = new DriverConsumer<>(consumerStrategy.onStart(Collections.unmodifiableMap(new HashMap<>(currentOffsets))));
-        Set<TopicPartition> assignment = driver.awaitInitialAssignment();
+        Set<TopicPartition> assignment = currentOffsets.isEmpty() ? driver.awaitInitialAssignment()
+                : driver.awaitRestoredAssignment(currentOffsets.keySet(), sessionTimeout().plusSeconds(15));
         Set<TopicPartition> unknown = new HashSet<>(assignment);
         unknown.removeAll(currentOffsets.keySet());
         currentOffsets.putAll(driver.positions(unknown));
@@ -113,7 +114,8 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     @Override
     public synchronized Option<RDD<ConsumerRecord<K, V>>> compute(Time validTime) {
         if (driver == null) {
-            throw new IllegalStateException("The direct stream computes a batch only between start() and stop()");
+            // A context recovered from a checkpoint generates batches without starting its input streams.
+            start();
         }
         driver.commitAsync(commitQueue.drain());
         Set<TopicPartition> assignment = requireNoLostPartitions(driver.refreshAssignment());
@@ -170,10 +172,15 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         return settled;
     }
 
+    private java.time.Duration sessionTimeout() {
+        return java.time.Duration.ofMillis(millis(consumerStrategy.executorKafkaParams(),
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 45_000));
+    }
+
     private void warnWhenBatchesOutlastTheGroupSession() {
         Map<String, Object> params = consumerStrategy.executorKafkaParams();
         long batchMillis = slideDuration().milliseconds();
-        long sessionTimeout = millis(params, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 45_000);
+        long sessionTimeout = sessionTimeout().toMillis();
         long maxPollInterval = millis(params, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000);
         if (batchMillis > sessionTimeout || batchMillis > maxPollInterval) {
             LOG.warn("The batch interval ({} ms) is longer than session.timeout.ms ({} ms) or max.poll.interval.ms"

@@ -93,6 +93,30 @@ final class DriverConsumer<K, V> {
         return refreshAssignment();
     }
 
+    /**
+     * After recovery from a checkpoint, waits until the group gives back every partition the stream was
+     * reading. A driver that was killed still holds them until its group session expires.
+     *
+     * @param restored the partitions of the recovered stream
+     * @param max how long to wait: the group session timeout and a margin
+     * @return the partitions assigned then
+     */
+    Set<TopicPartition> awaitRestoredAssignment(Set<TopicPartition> restored, Duration max) {
+        long started = System.nanoTime();
+        long deadline = started + max.toNanos();
+        boolean told = false;
+        while (!consumer.assignment().containsAll(restored) && System.nanoTime() - deadline < 0) {
+            if (!told && System.nanoTime() - started > Duration.ofSeconds(2).toNanos()) {
+                LOG.info("Waiting up to {} s for the group to hand back {} partitions (a killed driver holds them until"
+                        + " its session.timeout.ms expires; group.instance.id lets a restarted driver take them at once)",
+                        max.getSeconds(), restored.size());
+                told = true;
+            }
+            pausedPoll(GROUP_POLL);
+        }
+        return refreshAssignment();
+    }
+
     /** @return where each partition starts when the stream first reads it: its consumer position */
     Map<TopicPartition, Long> positions(Collection<TopicPartition> partitions) {
         Map<TopicPartition, Long> positions = new HashMap<>();
