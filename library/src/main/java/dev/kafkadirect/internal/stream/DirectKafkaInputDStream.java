@@ -2,6 +2,7 @@ package dev.kafkadirect.internal.stream;
 
 import dev.kafkadirect.internal.consumer.ExecutorKafkaParams;
 import dev.kafkadirect.internal.consumer.ReadSettings;
+import dev.kafkadirect.internal.consumer.SparkSettings;
 import dev.kafkadirect.internal.placement.Executors;
 import dev.kafkadirect.internal.placement.PlacementPolicy;
 import dev.kafkadirect.internal.rdd.KafkaRDD;
@@ -19,6 +20,8 @@ import org.apache.spark.streaming.kafka010.CanCommitOffsets;
 import org.apache.spark.streaming.kafka010.ConsumerStrategy;
 import org.apache.spark.streaming.kafka010.OffsetRange;
 import org.apache.spark.streaming.kafka010.PerPartitionConfig;
+import org.apache.spark.streaming.scheduler.RateController;
+import org.apache.spark.streaming.scheduler.rate.RateEstimator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Option;
@@ -46,6 +49,7 @@ import java.util.TreeMap;
 public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRecord<K, V>> implements CanCommitOffsets {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DirectKafkaInputDStream.class);
+    static final String INITIAL_RATE = "spark.streaming.backpressure.initialRate";
     static final Comparator<TopicPartition> PARTITION_ORDER =
             Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
@@ -54,6 +58,10 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     private final PerPartitionConfig perPartitionConfig;
     private final HashMap<String, Object> executorKafkaParams;
     private final DirectStreamCheckpointData<K, V> checkpoint;
+    /** Present when spark.streaming.backpressure.enabled is true. */
+    private final Option<RateController> rateController;
+    /** Records per second for the first batch under backpressure; 0 when unset. */
+    private final long initialRate;
     /** Where the next batch starts, per partition; saved with checkpoints. Guarded by this. */
     private HashMap<TopicPartition, Long> currentOffsets = new HashMap<>();
     private transient CommitQueue commitQueue = new CommitQueue();
@@ -76,6 +84,18 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         this.executorKafkaParams = new HashMap<>(ExecutorKafkaParams.adjust(userParams));
         ReadSettings.from(ssc.conf(), userParams);
         this.checkpoint = new DirectStreamCheckpointData<>(this);
+        this.rateController = RateController.isBackPressureEnabled(ssc.conf())
+                ? Option.apply(new DirectRateController(id(), RateEstimator.create(ssc.conf(), slideDuration())))
+                : Option.empty();
+        this.initialRate = SparkSettings.longValue(ssc.conf(), INITIAL_RATE, 0);
+        if (initialRate < 0) {
+            throw new IllegalArgumentException(INITIAL_RATE + " must be >= 0 but was " + initialRate);
+        }
+    }
+
+    @Override
+    public Option<RateController> rateController() {
+        return rateController;
     }
 
     @Override
@@ -128,7 +148,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         }
         Map<TopicPartition, Long> latest = driver.latestOffsets(currentOffsets.keySet());
         Map<TopicPartition, Long> until = RateLimit.untilOffsets(currentOffsets, latest,
-                slideDuration().milliseconds(), perPartitionConfig, OptionalLong.empty());
+                slideDuration().milliseconds(), perPartitionConfig, backpressureRate());
         OffsetRange[] ranges = rangesFrom(currentOffsets, until);
         Map<TopicPartition, String> leaderHosts = placement.needsLeaderHosts()
                 ? driver.leaderHosts(currentOffsets.keySet()) : Collections.emptyMap();
@@ -136,6 +156,18 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         ssc().scheduler().inputInfoTracker().reportInfo(validTime, BatchInfo.of(id(), ranges));
         currentOffsets = new HashMap<>(until);
         return Option.apply(rdd);
+    }
+
+    /** @return the estimated rate, or the initial rate until there is one; empty without backpressure */
+    private OptionalLong backpressureRate() {
+        if (rateController.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long latestRate = rateController.get().getLatestRate();
+        if (latestRate > 0) {
+            return OptionalLong.of(latestRate);
+        }
+        return initialRate > 0 ? OptionalLong.of(initialRate) : OptionalLong.empty();
     }
 
     @Override

@@ -200,6 +200,34 @@ class DirectStreamTest {
     }
 
     @Test
+    void backpressureBoundsTheFirstBatchByTheInitialRateThenRaisesTheRate(KafkaCluster kafka) {
+        kafka.createTopic("stream-backpressure", 2);
+        kafka.produce(2_000, i -> new ProducerRecord<>("stream-backpressure", i % 2, null, "v" + i));
+        ssc = streamingContext(Map.of("spark.streaming.backpressure.enabled", "true",
+                "spark.streaming.backpressure.initialRate", "40"));
+        List<Long> batchSizes = new CopyOnWriteArrayList<>();
+        JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
+                LocationStrategies.PreferConsistent(),
+                ConsumerStrategies.<String, String>Subscribe(List.of("stream-backpressure"),
+                        TestKafkaParams.of(kafka, "stream-backpressure")));
+        stream.foreachRDD(rdd -> {
+            List<OffsetRange> ranges = List.of(((HasOffsetRanges) rdd.rdd()).offsetRanges());
+            RANGES.addAll(ranges);
+            batchSizes.add(ranges.stream().mapToLong(OffsetRange::count).sum());
+            SEEN.addAll(rdd.map(ConsumerRecord::value).collect());
+        });
+        ssc.start();
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> SEEN.size() >= 2_000);
+        assertThat(batchSizes.get(0)).as("40 records/s for a 0.5 s batch, shared by two partitions").isEqualTo(20);
+        assertThat(RANGES.subList(0, 2)).extracting(OffsetRange::count).containsExactly(10L, 10L);
+        assertThat(batchSizes).as("the estimator raised the rate once batches finished quickly")
+                .anySatisfy(size -> assertThat(size).isGreaterThan(20));
+        assertThat(new HashSet<>(SEEN)).hasSize(2_000);
+        assertThat(SEEN).hasSize(2_000);
+    }
+
+    @Test
     void perPartitionConfigLimitsEachPartitionOnItsOwn(KafkaCluster kafka) {
         kafka.createTopic("stream-per-partition", 2);
         kafka.produce(40, i -> new ProducerRecord<>("stream-per-partition", i % 2, null, "v" + i));
