@@ -92,6 +92,27 @@ class DirectStreamTest {
     }
 
     @Test
+    void preferBrokersPrefersEachPartitionsLeaderHost(KafkaCluster kafka) {
+        kafka.createTopic("stream-prefer-brokers", 2);
+        kafka.produce(4, i -> new ProducerRecord<>("stream-prefer-brokers", i % 2, null, "v" + i));
+        ssc = streamingContext(Map.of());
+        JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
+                LocationStrategies.PreferBrokers(),
+                ConsumerStrategies.<String, String>Subscribe(List.of("stream-prefer-brokers"),
+                        TestKafkaParams.of(kafka, "stream-prefer-brokers")));
+        stream.foreachRDD(rdd -> {
+            for (org.apache.spark.Partition partition : rdd.rdd().partitions()) {
+                SEEN.add(partition.index() + "@" + rdd.rdd().preferredLocations(partition).mkString(","));
+            }
+        });
+        ssc.start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> SEEN.size() >= 2);
+        // Local mode has no executors, so the leader's host itself is preferred.
+        assertThat(SEEN.subList(0, 2)).containsExactly("0@127.0.0.1", "1@127.0.0.1");
+    }
+
+    @Test
     void assignWithExplicitOffsetsStartsExactlyThere(KafkaCluster kafka) {
         kafka.createTopic("stream-assign", 2);
         kafka.produce(20, i -> new ProducerRecord<>("stream-assign", i % 2, null, "v" + i));
