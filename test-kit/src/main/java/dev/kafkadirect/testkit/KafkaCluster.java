@@ -443,6 +443,21 @@ public final class KafkaCluster implements AutoCloseable {
         return config;
     }
 
+    /**
+     * @param groupId the consumer group
+     * @return a new mutable consumer configuration as the Spark guide writes it: String deserializers,
+     *         the group, {@code auto.offset.reset=earliest}, no auto-commit
+     */
+    public Map<String, Object> stringConsumerConfig(String groupId) {
+        Map<String, Object> config = clientConfig();
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return config;
+    }
+
     @Override
     public String toString() {
         return "KafkaCluster{brokers=" + brokerCount + ", logs=" + logRoot + "}";

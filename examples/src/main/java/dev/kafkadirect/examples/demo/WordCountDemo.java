@@ -2,12 +2,10 @@ package dev.kafkadirect.examples.demo;
 
 import dev.kafkadirect.testkit.KafkaCluster;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import java.io.PrintStream;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -87,13 +85,6 @@ public final class WordCountDemo {
     }
 
     private static Map<String, Object> kafkaParams(KafkaCluster kafka) {
-        Map<String, Object> kafkaParams = new HashMap<>();
-        kafkaParams.put("bootstrap.servers", kafka.bootstrapServers());
-        kafkaParams.put("key.deserializer", StringDeserializer.class);
-        kafkaParams.put("value.deserializer", StringDeserializer.class);
-        kafkaParams.put("group.id", GROUP_ID);
-        kafkaParams.put("auto.offset.reset", "earliest");
-        kafkaParams.put("enable.auto.commit", false);
-        return kafkaParams;
+        return kafka.stringConsumerConfig(GROUP_ID);
     }
 }

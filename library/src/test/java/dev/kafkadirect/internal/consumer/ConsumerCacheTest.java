@@ -2,7 +2,6 @@ package dev.kafkadirect.internal.consumer;
 
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.KafkaClusterExtension;
-import dev.kafkadirect.testing.TestKafkaParams;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.streaming.kafka010.OffsetRange;
@@ -129,7 +128,7 @@ class ConsumerCacheTest {
     }
 
     private static Map<String, Object> executorParams(KafkaCluster kafka) {
-        return ExecutorKafkaParams.adjust(TestKafkaParams.of(kafka, "cache-test"));
+        return ExecutorKafkaParams.adjust(kafka.stringConsumerConfig("cache-test"));
     }
 
     /** A reader of an empty range: finished at once, without touching the broker. */

@@ -3,7 +3,6 @@ package dev.kafkadirect.internal.rdd;
 import dev.kafkadirect.internal.consumer.ConsumerCache;
 import dev.kafkadirect.testing.LocalSpark;
 import dev.kafkadirect.testing.SparkEvents;
-import dev.kafkadirect.testing.TestKafkaParams;
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.KafkaClusterExtension;
 import org.apache.kafka.clients.admin.RecordsToDelete;
@@ -69,7 +68,7 @@ class KafkaRDDTest {
     void consecutiveBatchesOfOnePartitionReuseOneConsumerAndReadExactly(KafkaCluster kafka) {
         kafka.createTopic("rdd-reuse", 1);
         kafka.produce(300, i -> new ProducerRecord<>("rdd-reuse", 0, null, "v" + i));
-        Map<String, Object> kafkaParams = TestKafkaParams.of(kafka, "rdd-reuse");
+        Map<String, Object> kafkaParams = kafka.stringConsumerConfig("rdd-reuse");
         long createdBefore = ConsumerCache.consumersCreated();
 
         for (int batch = 0; batch < 3; batch++) {
@@ -92,7 +91,7 @@ class KafkaRDDTest {
         bothTasksReading = new CountDownLatch(2);
         long createdBefore = ConsumerCache.consumersCreated();
 
-        List<String> seen = KafkaUtils.<String, String>createRDD(spark, TestKafkaParams.of(kafka, "rdd-concurrent"), ranges,
+        List<String> seen = KafkaUtils.<String, String>createRDD(spark, kafka.stringConsumerConfig("rdd-concurrent"), ranges,
                 LocationStrategies.PreferConsistent()).mapPartitions(records -> {
                     ConsumerRecord<String, String> firstRecord = records.next();
                     bothTasksReading.countDown();
@@ -117,7 +116,7 @@ class KafkaRDDTest {
         OffsetRange[] ranges = {OffsetRange.create("rdd-retry", 0, 0, 40)};
         long createdBefore = ConsumerCache.consumersCreated();
 
-        List<Long> counts = KafkaUtils.<String, String>createRDD(spark, TestKafkaParams.of(kafka, "rdd-retry"), ranges,
+        List<Long> counts = KafkaUtils.<String, String>createRDD(spark, kafka.stringConsumerConfig("rdd-retry"), ranges,
                 LocationStrategies.PreferConsistent()).mapPartitions(records -> {
                     long count = 0;
                     while (records.hasNext()) {
@@ -138,9 +137,9 @@ class KafkaRDDTest {
         kafka.createTopic("rdd-count", 2);
         kafka.produce(20, i -> new ProducerRecord<>("rdd-count", i % 2, null, "v" + i));
         OffsetRange[] ranges = {OffsetRange.create("rdd-count", 0, 2, 6), OffsetRange.create("rdd-count", 1, 0, 10)};
-        JavaRDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(spark, TestKafkaParams.of(kafka, "rdd-count"),
+        JavaRDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(spark, kafka.stringConsumerConfig("rdd-count"),
                 ranges, LocationStrategies.PreferConsistent());
-        JavaRDD<ConsumerRecord<String, String>> empty = KafkaUtils.createRDD(spark, TestKafkaParams.of(kafka, "rdd-count"),
+        JavaRDD<ConsumerRecord<String, String>> empty = KafkaUtils.createRDD(spark, kafka.stringConsumerConfig("rdd-count"),
                 new OffsetRange[] {OffsetRange.create("rdd-count", 0, 3, 3)}, LocationStrategies.PreferConsistent());
         int jobsBefore = events.jobsStarted();
 
@@ -162,7 +161,7 @@ class KafkaRDDTest {
         OffsetRange[] ranges = {OffsetRange.create("rdd-retention", 0, 0, 10)};
 
         JavaRDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(spark,
-                TestKafkaParams.of(kafka, "rdd-retention"), ranges, LocationStrategies.PreferConsistent());
+                kafka.stringConsumerConfig("rdd-retention"), ranges, LocationStrategies.PreferConsistent());
 
         assertThatThrownBy(() -> rdd.map(ConsumerRecord::value).collect())
                 .isInstanceOf(SparkException.class)
@@ -177,7 +176,7 @@ class KafkaRDDTest {
         kafka.produce(20, i -> new ProducerRecord<>("rdd-skip-lost", i % 2, null, "v" + i));
         kafka.admin().deleteRecords(Map.of(new TopicPartition("rdd-skip-lost", 0), RecordsToDelete.beforeOffset(4),
                 new TopicPartition("rdd-skip-lost", 1), RecordsToDelete.beforeOffset(10))).all().get();
-        Map<String, Object> kafkaParams = TestKafkaParams.of(kafka, "rdd-skip-lost");
+        Map<String, Object> kafkaParams = kafka.stringConsumerConfig("rdd-skip-lost");
         kafkaParams.put("dev.kafkadirect.failOnDataLoss", "false");
         OffsetRange[] ranges = {OffsetRange.create("rdd-skip-lost", 0, 0, 10), OffsetRange.create("rdd-skip-lost", 1, 2, 10)};
 
@@ -192,7 +191,7 @@ class KafkaRDDTest {
 
     @Test
     void unknownKafkaDirectOptionsAreNamed(KafkaCluster kafka) {
-        Map<String, Object> kafkaParams = TestKafkaParams.of(kafka, "rdd-unknown-option");
+        Map<String, Object> kafkaParams = kafka.stringConsumerConfig("rdd-unknown-option");
         kafkaParams.put("dev.kafkadirect.failOnDataloss", "false");
 
         assertThatThrownBy(() -> KafkaUtils.createRDD(spark, kafkaParams,

@@ -1,6 +1,5 @@
 package org.apache.spark.streaming.kafka010;
 
-import dev.kafkadirect.testing.TestKafkaParams;
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.KafkaClusterExtension;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -66,7 +65,7 @@ class CustomConsumerStrategyTest {
                 .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1"),
                 Durations.milliseconds(500));
         try {
-            ConsumerStrategy<String, String> strategy = new FromLookup(TestKafkaParams.of(kafka, "custom-strategy"),
+            ConsumerStrategy<String, String> strategy = new FromLookup(kafka.stringConsumerConfig("custom-strategy"),
                     Map.of(new TopicPartition("custom-strategy", 0), 7L, new TopicPartition("custom-strategy", 2), 9L));
             JavaInputDStream<ConsumerRecord<String, String>> stream =
                     KafkaUtils.createDirectStream(ssc, LocationStrategies.PreferConsistent(), strategy);

@@ -1,6 +1,5 @@
 package org.apache.spark.streaming.kafka010;
 
-import dev.kafkadirect.testing.TestKafkaParams;
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.KafkaClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,7 +64,7 @@ class DirectStreamTest {
         ssc.addStreamingListener(info);
         JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
                 LocationStrategies.PreferConsistent(),
-                ConsumerStrategies.<String, String>Subscribe(List.of("stream-exact"), TestKafkaParams.of(kafka, "stream-exact")));
+                ConsumerStrategies.<String, String>Subscribe(List.of("stream-exact"), kafka.stringConsumerConfig("stream-exact")));
         stream.foreachRDD(rdd -> {
             OffsetRange[] offsetRanges = ((HasOffsetRanges) rdd.rdd()).offsetRanges();
             SEEN.addAll(rdd.map(ConsumerRecord::value).collect());
@@ -99,7 +98,7 @@ class DirectStreamTest {
         JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
                 LocationStrategies.PreferBrokers(),
                 ConsumerStrategies.<String, String>Subscribe(List.of("stream-prefer-brokers"),
-                        TestKafkaParams.of(kafka, "stream-prefer-brokers")));
+                        kafka.stringConsumerConfig("stream-prefer-brokers")));
         stream.foreachRDD(rdd -> {
             for (org.apache.spark.Partition partition : rdd.rdd().partitions()) {
                 SEEN.add(partition.index() + "@" + rdd.rdd().preferredLocations(partition).mkString(","));
@@ -121,7 +120,7 @@ class DirectStreamTest {
         ssc = streamingContext(Map.of());
         JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
                 LocationStrategies.PreferConsistent(),
-                ConsumerStrategies.<String, String>Assign(fromOffsets.keySet(), TestKafkaParams.of(kafka, "stream-assign"),
+                ConsumerStrategies.<String, String>Assign(fromOffsets.keySet(), kafka.stringConsumerConfig("stream-assign"),
                         fromOffsets));
         stream.foreachRDD(rdd -> SEEN.addAll(rdd.map(record -> record.partition() + ":" + record.offset()).collect()));
         ssc.start();
@@ -138,7 +137,7 @@ class DirectStreamTest {
         JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
                 LocationStrategies.PreferConsistent(),
                 ConsumerStrategies.<String, String>Subscribe(List.of("stream-subscribe-offsets"),
-                        TestKafkaParams.of(kafka, "stream-subscribe-offsets"),
+                        kafka.stringConsumerConfig("stream-subscribe-offsets"),
                         Map.of(new TopicPartition("stream-subscribe-offsets", 1), 8L)));
         stream.foreachRDD(rdd -> SEEN.addAll(rdd.map(record -> record.partition() + ":" + record.offset()).collect()));
         ssc.start();
@@ -153,7 +152,7 @@ class DirectStreamTest {
     @Test
     void partitionsAddedWhileRunningAreReadFromTheirBeginning(KafkaCluster kafka) {
         kafka.createTopic("stream-grows", 2);
-        Map<String, Object> kafkaParams = TestKafkaParams.of(kafka, "stream-grows");
+        Map<String, Object> kafkaParams = kafka.stringConsumerConfig("stream-grows");
         kafkaParams.put("auto.offset.reset", "latest");
         kafkaParams.put("metadata.max.age.ms", 500);
         ssc = streamingContext(Map.of());
@@ -180,7 +179,7 @@ class DirectStreamTest {
     void subscribePatternPicksUpANewMatchingTopic(KafkaCluster kafka) {
         kafka.createTopic("pattern-first", 1);
         kafka.produce(5, i -> new ProducerRecord<>("pattern-first", 0, null, "first-" + i));
-        Map<String, Object> kafkaParams = TestKafkaParams.of(kafka, "stream-pattern");
+        Map<String, Object> kafkaParams = kafka.stringConsumerConfig("stream-pattern");
         kafkaParams.put("metadata.max.age.ms", 500);
         ssc = streamingContext(Map.of());
         JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
@@ -207,7 +206,7 @@ class DirectStreamTest {
         ssc = streamingContext(Map.of("spark.streaming.kafka.maxRatePerPartition", "20"));
         JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
                 LocationStrategies.PreferConsistent(),
-                ConsumerStrategies.<String, String>Subscribe(List.of("stream-rate"), TestKafkaParams.of(kafka, "stream-rate")));
+                ConsumerStrategies.<String, String>Subscribe(List.of("stream-rate"), kafka.stringConsumerConfig("stream-rate")));
         stream.foreachRDD(rdd -> {
             RANGES.addAll(List.of(((HasOffsetRanges) rdd.rdd()).offsetRanges()));
             SEEN.addAll(rdd.map(ConsumerRecord::value).collect());
@@ -230,7 +229,7 @@ class DirectStreamTest {
         JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
                 LocationStrategies.PreferConsistent(),
                 ConsumerStrategies.<String, String>Subscribe(List.of("stream-backpressure"),
-                        TestKafkaParams.of(kafka, "stream-backpressure")));
+                        kafka.stringConsumerConfig("stream-backpressure")));
         stream.foreachRDD(rdd -> {
             List<OffsetRange> ranges = List.of(((HasOffsetRanges) rdd.rdd()).offsetRanges());
             RANGES.addAll(ranges);
@@ -262,7 +261,7 @@ class DirectStreamTest {
         JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
                 LocationStrategies.PreferConsistent(),
                 ConsumerStrategies.<String, String>Subscribe(List.of("stream-per-partition"),
-                        TestKafkaParams.of(kafka, "stream-per-partition")), limits);
+                        kafka.stringConsumerConfig("stream-per-partition")), limits);
         stream.foreachRDD(rdd -> {
             RANGES.addAll(List.of(((HasOffsetRanges) rdd.rdd()).offsetRanges()));
             SEEN.addAll(rdd.map(ConsumerRecord::value).collect());
@@ -285,7 +284,7 @@ class DirectStreamTest {
         Map<Integer, Long> answered = new ConcurrentHashMap<>();
         JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
                 LocationStrategies.PreferConsistent(),
-                ConsumerStrategies.<String, String>Subscribe(List.of("stream-callbacks"), TestKafkaParams.of(kafka, "stream-callbacks")));
+                ConsumerStrategies.<String, String>Subscribe(List.of("stream-callbacks"), kafka.stringConsumerConfig("stream-callbacks")));
         stream.foreachRDD(rdd -> {
             OffsetRange[] offsetRanges = ((HasOffsetRanges) rdd.rdd()).offsetRanges();
             SEEN.addAll(rdd.map(ConsumerRecord::value).collect());
@@ -311,12 +310,12 @@ class DirectStreamTest {
         JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
                 LocationStrategies.PreferConsistent(),
                 ConsumerStrategies.<String, String>Subscribe(List.of("stream-shared-group"),
-                        TestKafkaParams.of(kafka, "stream-shared-group")));
+                        kafka.stringConsumerConfig("stream-shared-group")));
         stream.foreachRDD(rdd -> SEEN.add("batch"));
         ssc.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> SEEN.size() >= 1);
 
-        Map<String, Object> intruderConfig = TestKafkaParams.of(kafka, "stream-shared-group");
+        Map<String, Object> intruderConfig = kafka.stringConsumerConfig("stream-shared-group");
         try (KafkaConsumer<String, String> intruder = new KafkaConsumer<>(intruderConfig, new StringDeserializer(),
                 new StringDeserializer())) {
             intruder.subscribe(List.of("stream-shared-group"));

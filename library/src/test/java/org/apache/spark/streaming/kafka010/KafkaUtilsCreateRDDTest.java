@@ -1,7 +1,6 @@
 package org.apache.spark.streaming.kafka010;
 
 import dev.kafkadirect.testing.LocalSpark;
-import dev.kafkadirect.testing.TestKafkaParams;
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.KafkaClusterExtension;
 import dev.kafkadirect.testkit.TransactionOutcome;
@@ -57,7 +56,7 @@ class KafkaUtilsCreateRDDTest {
         };
 
         JavaRDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(
-                sparkContext, kafkaParams(kafka, "rdd-exact"), offsetRanges, LocationStrategies.PreferConsistent());
+                sparkContext, kafka.stringConsumerConfig("rdd-exact"), offsetRanges, LocationStrategies.PreferConsistent());
 
         List<String> read = rdd.map(record -> record.partition() + ":" + record.offset() + ":" + record.key() + ":"
                 + record.value() + ":" + record.timestamp() + ":"
@@ -81,7 +80,7 @@ class KafkaUtilsCreateRDDTest {
             OffsetRange.create("rdd-partition-index", 0, 0, 4)
         };
         JavaRDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(
-                sparkContext, kafkaParams(kafka, "rdd-partition-index"), offsetRanges, LocationStrategies.PreferConsistent());
+                sparkContext, kafka.stringConsumerConfig("rdd-partition-index"), offsetRanges, LocationStrategies.PreferConsistent());
 
         List<String> seen = rdd.mapPartitions(records -> {
             OffsetRange own = offsetRanges[TaskContext.get().partitionId()];
@@ -106,11 +105,11 @@ class KafkaUtilsCreateRDDTest {
         OffsetRange[] offsetRanges = {OffsetRange.create("rdd-empty", 0, 3, 3)};
 
         JavaRDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(
-                sparkContext, kafkaParams(kafka, "rdd-empty"), offsetRanges, LocationStrategies.PreferConsistent());
+                sparkContext, kafka.stringConsumerConfig("rdd-empty"), offsetRanges, LocationStrategies.PreferConsistent());
 
         assertThat(rdd.getNumPartitions()).isEqualTo(1);
         assertThat(rdd.map(ConsumerRecord::value).collect()).isEmpty();
-        assertThat(KafkaUtils.createRDD(sparkContext, kafkaParams(kafka, "rdd-empty"), new OffsetRange[0],
+        assertThat(KafkaUtils.createRDD(sparkContext, kafka.stringConsumerConfig("rdd-empty"), new OffsetRange[0],
                 LocationStrategies.PreferConsistent()).count()).isZero();
     }
 
@@ -122,7 +121,7 @@ class KafkaUtilsCreateRDDTest {
         OffsetRange[] offsetRanges = {OffsetRange.create("rdd-gaps", 0, 0, 4)};
 
         JavaRDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(
-                sparkContext, kafkaParams(kafka, "rdd-gaps"), offsetRanges, LocationStrategies.PreferConsistent());
+                sparkContext, kafka.stringConsumerConfig("rdd-gaps"), offsetRanges, LocationStrategies.PreferConsistent());
 
         assertThatThrownBy(() -> rdd.map(ConsumerRecord::value).collect())
                 .isInstanceOf(SparkException.class)
@@ -137,7 +136,7 @@ class KafkaUtilsCreateRDDTest {
         OffsetRange[] offsetRanges = {OffsetRange.create("rdd-beyond-end", 0, 0, 10)};
 
         JavaRDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(
-                sparkContext, kafkaParams(kafka, "rdd-beyond-end"), offsetRanges, LocationStrategies.PreferConsistent());
+                sparkContext, kafka.stringConsumerConfig("rdd-beyond-end"), offsetRanges, LocationStrategies.PreferConsistent());
 
         assertThatThrownBy(() -> rdd.map(ConsumerRecord::value).collect())
                 .isInstanceOf(SparkException.class)
@@ -149,7 +148,7 @@ class KafkaUtilsCreateRDDTest {
     @Test
     void preferBrokersIsRefusedWithAnExplanation(KafkaCluster kafka) {
         OffsetRange[] offsetRanges = {OffsetRange.create("any", 0, 0, 1)};
-        assertThatThrownBy(() -> KafkaUtils.createRDD(sparkContext, kafkaParams(kafka, "any"), offsetRanges,
+        assertThatThrownBy(() -> KafkaUtils.createRDD(sparkContext, kafka.stringConsumerConfig("any"), offsetRanges,
                 LocationStrategies.PreferBrokers()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("createRDD cannot use LocationStrategies.PreferBrokers(): without a stream"
@@ -159,9 +158,9 @@ class KafkaUtilsCreateRDDTest {
     @Test
     void missingRequiredKafkaParamsAreNamed(KafkaCluster kafka) {
         OffsetRange[] offsetRanges = {OffsetRange.create("any", 0, 0, 1)};
-        Map<String, Object> noBootstrap = kafkaParams(kafka, "any");
+        Map<String, Object> noBootstrap = kafka.stringConsumerConfig("any");
         noBootstrap.remove("bootstrap.servers");
-        Map<String, Object> noValueDeserializer = kafkaParams(kafka, "any");
+        Map<String, Object> noValueDeserializer = kafka.stringConsumerConfig("any");
         noValueDeserializer.remove("value.deserializer");
 
         assertThatThrownBy(() -> KafkaUtils.createRDD(sparkContext, noBootstrap, offsetRanges,
@@ -171,9 +170,5 @@ class KafkaUtilsCreateRDDTest {
         assertThatThrownBy(() -> KafkaUtils.createRDD(sparkContext, noValueDeserializer, offsetRanges,
                 LocationStrategies.PreferConsistent()))
                 .hasMessage("kafkaParams must set value.deserializer (e.g. StringDeserializer.class)");
-    }
-
-    private static Map<String, Object> kafkaParams(KafkaCluster kafka, String groupId) {
-        return TestKafkaParams.of(kafka, groupId);
     }
 }

@@ -1,7 +1,6 @@
 package org.apache.spark.streaming.kafka010;
 
 import dev.kafkadirect.testing.LocalSpark;
-import dev.kafkadirect.testing.TestKafkaParams;
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.KafkaClusterExtension;
 import dev.kafkadirect.testkit.TransactionOutcome;
@@ -52,7 +51,7 @@ class NonConsecutiveOffsetsTest {
         kafka.produceInTransaction(List.of(new ProducerRecord<>("gaps-transactions", 0, "k", "ok-3")),
                 TransactionOutcome.COMMIT);
         long end = kafka.endOffsets("gaps-transactions").get(new TopicPartition("gaps-transactions", 0));
-        Map<String, Object> kafkaParams = TestKafkaParams.of(kafka, "gaps-transactions");
+        Map<String, Object> kafkaParams = kafka.stringConsumerConfig("gaps-transactions");
         kafkaParams.put("isolation.level", "read_committed");
         OffsetRange[] wholeTopic = {OffsetRange.create("gaps-transactions", 0, 0, end)};
 
@@ -81,7 +80,7 @@ class NonConsecutiveOffsetsTest {
         OffsetRange[] wholeTopic = {OffsetRange.create("gaps-compacted", 0, 0, end)};
 
         JavaRDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(spark,
-                TestKafkaParams.of(kafka, "gaps-compacted"), wholeTopic, LocationStrategies.PreferConsistent());
+                kafka.stringConsumerConfig("gaps-compacted"), wholeTopic, LocationStrategies.PreferConsistent());
 
         assertThat(rdd.map(record -> record.offset() + ":" + record.key() + "=" + record.value()).collect())
                 .containsExactlyElementsOf(kept.stream()
