@@ -64,6 +64,10 @@ object OffsetRange {
   def apply(topicPartition: TopicPartition, fromOffset: Long, untilOffset: Long): OffsetRange =
     create(topicPartition, fromOffset, untilOffset)
 
+  /** From a (topic, partition, fromOffset, untilOffset) tuple. */
+  def apply(range: (String, Int, Long, Long)): OffsetRange =
+    create(range._1, range._2, range._3, range._4)
+
   private def requireTopicPartition(topicPartition: TopicPartition): TopicPartition = {
     if (topicPartition == null) {
       throw new IllegalArgumentException("Invalid offset range: topicPartition must not be null")
