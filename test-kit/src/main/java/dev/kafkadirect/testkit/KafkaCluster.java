@@ -90,6 +90,7 @@ public final class KafkaCluster implements AutoCloseable {
     private final Map<String, String> brokerProperties;
     private final List<String> jvmOptions;
     private final Duration startTimeout;
+    private final int firstBrokerPort;
     private final Path logRoot;
     private final List<BrokerProcess> brokers = new ArrayList<>();
     private Path dataRoot;
@@ -100,6 +101,7 @@ public final class KafkaCluster implements AutoCloseable {
         this.brokerProperties = Map.copyOf(builder.brokerProperties);
         this.jvmOptions = List.copyOf(builder.jvmOptions);
         this.startTimeout = builder.startTimeout;
+        this.firstBrokerPort = builder.firstBrokerPort;
         String name = builder.name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + SEQUENCE.incrementAndGet();
         this.logRoot = defaultLogRoot().resolve(name);
@@ -123,7 +125,10 @@ public final class KafkaCluster implements AutoCloseable {
         long started = System.nanoTime();
         try {
             dataRoot = Files.createTempDirectory("kafka-direct-cluster-");
-            List<Integer> ports = FreePorts.allocate(2 * brokerCount);
+            List<Integer> ports = new ArrayList<>(FreePorts.allocate(2 * brokerCount));
+            if (firstBrokerPort > 0) {
+                ports.set(0, firstBrokerPort);
+            }
             List<BrokerNodeConfig> nodes = new ArrayList<>();
             for (int i = 0; i < brokerCount; i++) {
                 nodes.add(new BrokerNodeConfig(i + 1, ports.get(2 * i), ports.get(2 * i + 1),
@@ -598,6 +603,7 @@ public final class KafkaCluster implements AutoCloseable {
                 "-Djava.awt.headless=true"));
         private Duration startTimeout = Duration.ofSeconds(60);
         private String name = "cluster";
+        private int firstBrokerPort;
 
         private Builder() {
         }
@@ -626,6 +632,20 @@ public final class KafkaCluster implements AutoCloseable {
         /** @param timeout how long a start may take before it fails with the brokers' log tails */
         public Builder startTimeout(Duration timeout) {
             this.startTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Puts broker 1's client listener on a fixed port instead of a free one, for programs that name
+         * their brokers (e.g. {@code localhost:9092}); the start fails if the port is taken.
+         *
+         * @param port the port, 1..65535
+         */
+        public Builder firstBrokerPort(int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("firstBrokerPort must be 1..65535 but was " + port);
+            }
+            this.firstBrokerPort = port;
             return this;
         }
 
