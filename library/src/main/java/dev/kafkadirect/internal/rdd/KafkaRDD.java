@@ -103,8 +103,9 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
         return partitions.clone();
     }
 
+    /** Declared as an immutable Seq: a covariant override on Scala 2.12, the exact type on 2.13. */
     @Override
-    public scala.collection.Seq<String> getPreferredLocations(Partition split) {
+    public scala.collection.immutable.Seq<String> getPreferredLocations(Partition split) {
         return ((KafkaRDDPartition) split).preferredLocation()
                 .map(location -> ScalaInterop.toScalaSeq(Collections.singletonList(location)))
                 .orElse(ScalaInterop.emptySeq());
