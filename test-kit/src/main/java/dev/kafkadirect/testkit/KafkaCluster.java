@@ -332,8 +332,8 @@ public final class KafkaCluster implements AutoCloseable {
         AtomicLong acks = new AtomicLong();
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
         long step = Math.max(1, count / 100);
-        Map<String, Object> bulk = Map.of(ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // No compression: loopback does not need it, and codec jars (lz4, snappy) clash with Spark's own.
+        Map<String, Object> bulk = Map.of(ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(bulk))) {
             for (long i = 0; i < count && firstFailure.get() == null; i++) {
                 producer.send(recordForIndex.apply(i), (metadata, exception) -> {

@@ -107,8 +107,15 @@ public final class WordCountJob {
                 }
             });
             ssc.start();
-            if (!caughtUp.await(10, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("The word count did not catch up with " + target + " within 10 minutes");
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            // Waiting on the context, not only the latch: a failed batch ends the wait with its error.
+            while (!caughtUp.await(0, TimeUnit.MILLISECONDS)) {
+                if (ssc.awaitTerminationOrTimeout(200)) {
+                    throw new IllegalStateException("The streaming context stopped before the word count caught up");
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("The word count did not catch up with " + target + " within 10 minutes");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
