@@ -8,8 +8,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The broker the guide's programs name: one broker on localhost:9092 (its bootstrap.servers line lists
- * "localhost:9092,anotherhost:9092"; anotherhost does not resolve and the client skips it), shared by
- * every test class of this module and stopped when the run ends.
+ * "localhost:9092,anotherhost:9092"; anotherhost does not resolve and the client skips it), with an SSL
+ * listener whose client stores sit where the guide's SSL snippet looks for them, shared by every test
+ * class of this module and stopped when the run ends.
  */
 public final class GuideBroker implements BeforeAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GuideBroker.class);
@@ -31,12 +32,14 @@ public final class GuideBroker implements BeforeAllCallback, ParameterResolver {
 
     private static KafkaCluster cluster(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("broker", key -> {
-            KafkaCluster cluster = KafkaCluster.builder().name("guide").firstBrokerPort(9092).build().start();
+            GuideTlsFiles tlsFiles = GuideTlsFiles.install();
+            KafkaCluster cluster = KafkaCluster.builder().name("guide").firstBrokerPort(9092).tls(tlsFiles.material())
+                    .build().start();
             cluster.createTopic("topicA", 2);
             cluster.createTopic("topicB", 2);
             cluster.createTopic("test", 2);
             cluster.produce(200, i -> new org.apache.kafka.clients.producer.ProducerRecord<>("test", i % 2, "k" + i, "test-" + i));
-            return new Closing(cluster);
+            return new Closing(cluster, tlsFiles);
         }, Closing.class).cluster;
     }
 
@@ -44,14 +47,20 @@ public final class GuideBroker implements BeforeAllCallback, ParameterResolver {
     @SuppressWarnings("deprecation")
     private static final class Closing implements ExtensionContext.Store.CloseableResource {
         private final KafkaCluster cluster;
+        private final GuideTlsFiles tlsFiles;
 
-        private Closing(KafkaCluster cluster) {
+        private Closing(KafkaCluster cluster, GuideTlsFiles tlsFiles) {
             this.cluster = cluster;
+            this.tlsFiles = tlsFiles;
         }
 
         @Override
-        public void close() {
-            cluster.close();
+        public void close() throws Exception {
+            try {
+                cluster.close();
+            } finally {
+                tlsFiles.close();
+            }
         }
     }
 }

@@ -231,6 +231,29 @@ class GuideJavaProgramsTest {
         }
     }
 
+    @Test
+    void sslParameters(KafkaCluster kafka) {
+        // guide: SSL / TLS (Java)
+        Map<String, Object> kafkaParams = new HashMap<String, Object>();
+        // the usual params, make sure to change the port in bootstrap.servers if 9092 is not TLS
+        kafkaParams.put("security.protocol", "SSL");
+        kafkaParams.put("ssl.truststore.location", "/some-directory/kafka.client.truststore.jks");
+        kafkaParams.put("ssl.truststore.password", "test1234");
+        kafkaParams.put("ssl.keystore.location", "/some-directory/kafka.client.keystore.jks");
+        kafkaParams.put("ssl.keystore.password", "test1234");
+        kafkaParams.put("ssl.key.password", "test1234");
+        // end of guide
+        Map<String, Object> usual = guideKafkaParams();
+        usual.put("bootstrap.servers", kafka.sslBootstrapServers()); // the TLS port, as the comment says
+        usual.forEach(kafkaParams::putIfAbsent);
+        OffsetRange[] offsetRanges = {OffsetRange.create("test", 0, 0, 5)};
+
+        JavaRDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(sparkContext, kafkaParams, offsetRanges,
+                LocationStrategies.PreferConsistent());
+
+        assertThat(rdd.map(ConsumerRecord::value).collect()).containsExactly("test-0", "test-2", "test-4", "test-6", "test-8");
+    }
+
     /** The guide's placeholder calculation, made real: the values of the batch. */
     static Object yourCalculation(JavaRDD<ConsumerRecord<String, String>> rdd) {
         return new ArrayList<>(rdd.map(ConsumerRecord::value).collect());

@@ -196,6 +196,28 @@ class GuideScalaProgramsTest {
     }
   }
 
+  @Test
+  def sslParameters(kafka: KafkaCluster): Unit = {
+    import org.apache.kafka.clients.consumer.ConsumerRecord
+    import org.apache.spark.streaming.kafka010._
+    // guide: SSL / TLS (Scala)
+    val kafkaParams = Map[String, Object](
+      // the usual params, make sure to change the port in bootstrap.servers if 9092 is not TLS
+      "security.protocol" -> "SSL",
+      "ssl.truststore.location" -> "/some-directory/kafka.client.truststore.jks",
+      "ssl.truststore.password" -> "test1234",
+      "ssl.keystore.location" -> "/some-directory/kafka.client.keystore.jks",
+      "ssl.keystore.password" -> "test1234",
+      "ssl.key.password" -> "test1234"
+    )
+    // end of guide
+    val usual = GuideScalaProgramsTest.guideKafkaParams + ("bootstrap.servers" -> kafka.sslBootstrapServers)
+    val rdd = KafkaUtils.createRDD[String, String](sparkContext, usual ++ kafkaParams,
+      Array(OffsetRange("test", 1, 0, 3)), LocationStrategies.PreferConsistent)
+
+    assertEquals(Seq("test-1", "test-3", "test-5"), rdd.map((record: ConsumerRecord[String, String]) => record.value).collect().toSeq)
+  }
+
   private def startAndProduce(kafka: KafkaCluster, prefix: String): Unit = {
     streamingContext.start()
     await().atMost(Duration.ofSeconds(60)).until(() => !batches.isEmpty)

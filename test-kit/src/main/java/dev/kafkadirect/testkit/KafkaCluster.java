@@ -93,6 +93,9 @@ public final class KafkaCluster implements AutoCloseable {
     private final int firstBrokerPort;
     private final Path logRoot;
     private final List<BrokerProcess> brokers = new ArrayList<>();
+    private final List<String> sslAddresses = new ArrayList<>();
+    /** Null without TLS. */
+    private final TlsMaterial tls;
     private Path dataRoot;
     private Admin admin;
 
@@ -102,6 +105,7 @@ public final class KafkaCluster implements AutoCloseable {
         this.jvmOptions = List.copyOf(builder.jvmOptions);
         this.startTimeout = builder.startTimeout;
         this.firstBrokerPort = builder.firstBrokerPort;
+        this.tls = builder.tls;
         String name = builder.name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + SEQUENCE.incrementAndGet();
         this.logRoot = defaultLogRoot().resolve(name);
@@ -125,19 +129,23 @@ public final class KafkaCluster implements AutoCloseable {
         long started = System.nanoTime();
         try {
             dataRoot = Files.createTempDirectory("kafka-direct-cluster-");
-            List<Integer> ports = new ArrayList<>(FreePorts.allocate(2 * brokerCount));
+            int portsPerNode = tls == null ? 2 : 3;
+            List<Integer> ports = new ArrayList<>(FreePorts.allocate(portsPerNode * brokerCount));
             if (firstBrokerPort > 0) {
                 ports.set(0, firstBrokerPort);
             }
             List<BrokerNodeConfig> nodes = new ArrayList<>();
             for (int i = 0; i < brokerCount; i++) {
-                nodes.add(new BrokerNodeConfig(i + 1, ports.get(2 * i), ports.get(2 * i + 1),
-                        dataRoot.resolve("broker-" + (i + 1))));
+                int base = portsPerNode * i;
+                nodes.add(new BrokerNodeConfig(i + 1, ports.get(base), ports.get(base + 1),
+                        tls == null ? 0 : ports.get(base + 2), dataRoot.resolve("broker-" + (i + 1))));
             }
+            Map<String, String> tlsProperties = tls == null ? Map.of() : tls.brokerSslProperties();
             String classpath = BrokerClasspath.resolve();
             String clusterId = Uuid.randomUuid().toString();
             for (BrokerNodeConfig node : nodes) {
-                brokers.add(new BrokerProcess(node, node.serverProperties(nodes, brokerProperties),
+                sslAddresses.add(node.sslAddress().orElse(""));
+                brokers.add(new BrokerProcess(node, node.serverProperties(nodes, tlsProperties, brokerProperties),
                         logRoot.resolve("broker-" + node.nodeId()), clusterId, classpath, jvmOptions));
             }
             brokers.forEach(BrokerProcess::launch);
@@ -186,6 +194,7 @@ public final class KafkaCluster implements AutoCloseable {
         } finally {
             admin = null;
             brokers.clear();
+            sslAddresses.clear();
             dataRoot = null;
         }
         if (failure != null) {
@@ -196,6 +205,19 @@ public final class KafkaCluster implements AutoCloseable {
     /** @return the {@code bootstrap.servers} value for clients: every broker's address */
     public String bootstrapServers() {
         return brokersOrFail().stream().map(BrokerProcess::bootstrapAddress).collect(Collectors.joining(","));
+    }
+
+    /**
+     * @return the {@code bootstrap.servers} value of the brokers' SSL listeners (they require a client
+     *         certificate); use with {@link TlsMaterial#clientSslConfig()}
+     * @throws IllegalStateException when the cluster was built without {@link Builder#tls(TlsMaterial)}
+     */
+    public synchronized String sslBootstrapServers() {
+        brokersOrFail();
+        if (tls == null) {
+            throw new IllegalStateException("This cluster has no SSL listener: build it with tls(TlsMaterial)");
+        }
+        return String.join(",", sslAddresses);
     }
 
     /** @return the brokers, in node id order */
@@ -604,6 +626,7 @@ public final class KafkaCluster implements AutoCloseable {
         private Duration startTimeout = Duration.ofSeconds(60);
         private String name = "cluster";
         private int firstBrokerPort;
+        private TlsMaterial tls;
 
         private Builder() {
         }
@@ -646,6 +669,15 @@ public final class KafkaCluster implements AutoCloseable {
                 throw new IllegalArgumentException("firstBrokerPort must be 1..65535 but was " + port);
             }
             this.firstBrokerPort = port;
+            return this;
+        }
+
+        /**
+         * Adds an SSL listener to every broker, with the material's broker keystore, requiring client
+         * certificates signed by its CA; the PLAINTEXT listener stays for the kit's own clients.
+         */
+        public Builder tls(TlsMaterial material) {
+            this.tls = java.util.Objects.requireNonNull(material, "tls material");
             return this;
         }
 

@@ -117,6 +117,13 @@ class KafkaClusterSingleBrokerTest {
     }
 
     @Test
+    void sslBootstrapServersNeedAClusterBuiltWithTls(KafkaCluster kafka) {
+        assertThatThrownBy(kafka::sslBootstrapServers)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("This cluster has no SSL listener: build it with tls(TlsMaterial)");
+    }
+
+    @Test
     void unknownBrokerIdIsRejectedWithTheValidRange(KafkaCluster kafka) {
         assertThatThrownBy(() -> kafka.killBroker(7))
                 .isInstanceOf(IllegalArgumentException.class)

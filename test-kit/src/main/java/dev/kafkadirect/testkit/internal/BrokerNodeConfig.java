@@ -15,18 +15,27 @@ public final class BrokerNodeConfig {
     private final int brokerPort;
     private final int controllerPort;
     private final Path dataDir;
+    /** 0 when the node has no SSL listener. */
+    private final int sslPort;
 
     /**
      * @param nodeId the node id, 1-based
      * @param brokerPort the PLAINTEXT listener port
      * @param controllerPort the CONTROLLER listener port
+     * @param sslPort the SSL listener port, or 0 for none
      * @param dataDir where the node keeps its log segments and metadata
      */
-    public BrokerNodeConfig(int nodeId, int brokerPort, int controllerPort, Path dataDir) {
+    public BrokerNodeConfig(int nodeId, int brokerPort, int controllerPort, int sslPort, Path dataDir) {
         this.nodeId = nodeId;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
+        this.sslPort = sslPort;
         this.dataDir = dataDir;
+    }
+
+    /** @return {@code 127.0.0.1:port} of the SSL listener, or empty when there is none */
+    public java.util.Optional<String> sslAddress() {
+        return sslPort == 0 ? java.util.Optional.empty() : java.util.Optional.of("127.0.0.1:" + sslPort);
     }
 
     public int nodeId() {
@@ -54,10 +63,12 @@ public final class BrokerNodeConfig {
      * Builds the properties of this node.
      *
      * @param allNodes every node of the cluster, this one included (the controller quorum)
+     * @param tlsProperties the SSL listener's keystore settings (empty without TLS)
      * @param overrides the user's broker properties, applied last
      * @return the server properties
      */
-    public Properties serverProperties(List<BrokerNodeConfig> allNodes, Map<String, String> overrides) {
+    public Properties serverProperties(List<BrokerNodeConfig> allNodes, Map<String, String> tlsProperties,
+                                       Map<String, String> overrides) {
         int clusterSize = allNodes.size();
         String replication = String.valueOf(Math.min(3, clusterSize));
         String minInSync = String.valueOf(Math.min(2, clusterSize));
@@ -67,12 +78,15 @@ public final class BrokerNodeConfig {
         properties.setProperty("controller.quorum.voters", allNodes.stream()
                 .map(node -> node.nodeId + "@127.0.0.1:" + node.controllerPort)
                 .collect(Collectors.joining(",")));
+        String ssl = sslPort == 0 ? "" : ",SSL://127.0.0.1:" + sslPort;
         properties.setProperty("listeners",
-                "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        properties.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+                "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort + ssl);
+        properties.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ssl);
         properties.setProperty("controller.listener.names", "CONTROLLER");
         properties.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        properties.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                + (sslPort == 0 ? "" : ",SSL:SSL"));
+        tlsProperties.forEach(properties::setProperty);
         properties.setProperty("log.dirs", dataDir.toString());
         properties.setProperty("offsets.topic.replication.factor", replication);
         properties.setProperty("offsets.topic.num.partitions", "5");
