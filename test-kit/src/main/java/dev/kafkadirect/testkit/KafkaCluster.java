@@ -22,6 +22,7 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -286,11 +287,7 @@ public final class KafkaCluster implements AutoCloseable {
     public void createTopic(String topic, int partitions, int replicationFactor, Map<String, String> configs) {
         NewTopic newTopic = new NewTopic(topic, partitions, (short) replicationFactor).configs(configs);
         await("create topic " + topic, () -> admin().createTopics(List.of(newTopic)).all());
-        awaitCondition("leaders for every partition of " + topic, () -> {
-            TopicDescription description = describe(topic);
-            return description.partitions().size() == partitions
-                    && description.partitions().stream().allMatch(partition -> partition.leader() != null);
-        });
+        awaitCondition("leaders for every partition of " + topic, () -> hasLeaders(topic, partitions));
     }
 
     /** Deletes a topic and waits until the cluster no longer lists it. */
@@ -304,11 +301,8 @@ public final class KafkaCluster implements AutoCloseable {
     public void addPartitions(String topic, int totalPartitions) {
         await("add partitions to " + topic,
                 () -> admin().createPartitions(Map.of(topic, NewPartitions.increaseTo(totalPartitions))).all());
-        awaitCondition("leaders for " + totalPartitions + " partitions of " + topic, () -> {
-            TopicDescription description = describe(topic);
-            return description.partitions().size() == totalPartitions
-                    && description.partitions().stream().allMatch(partition -> partition.leader() != null);
-        });
+        awaitCondition("leaders for " + totalPartitions + " partitions of " + topic,
+                () -> hasLeaders(topic, totalPartitions));
     }
 
     /** @return the node id of the current leader of a partition */
@@ -514,6 +508,21 @@ public final class KafkaCluster implements AutoCloseable {
             metadata.add(get("produce to " + records.get(metadata.size()).topic(), ack));
         }
         return metadata;
+    }
+
+    /** @return whether the topic has that many partitions, each with a leader; false while it is not known yet */
+    private boolean hasLeaders(String topic, int partitions) {
+        TopicDescription description;
+        try {
+            description = describe(topic);
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
+        }
+        return description.partitions().size() == partitions
+                && description.partitions().stream().allMatch(partition -> partition.leader() != null);
     }
 
     private TopicDescription describe(String topic) {
