@@ -82,6 +82,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         this.perPartitionConfig = perPartitionConfig;
         Map<String, Object> userParams = consumerStrategy.executorKafkaParams();
         this.executorKafkaParams = new HashMap<>(ExecutorKafkaParams.adjust(userParams));
+        // Fail at createDirectStream, not at the first batch, when a setting is bad; each batch reads them again.
         ReadSettings.from(ssc.conf(), userParams);
         this.checkpoint = new DirectStreamCheckpointData<>(this);
         this.rateController = RateController.isBackPressureEnabled(ssc.conf())
