@@ -1,6 +1,7 @@
 package dev.kafkadirect.internal.consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.ConfigException;
 
 import java.util.Map;
 
@@ -21,6 +22,27 @@ public final class KafkaParamsCheck {
         require(kafkaParams, ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "the brokers to read from, e.g. \"host1:9092,host2:9092\"");
         require(kafkaParams, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "e.g. StringDeserializer.class");
         require(kafkaParams, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "e.g. StringDeserializer.class");
+        requireValidForKafka(kafkaParams);
+    }
+
+    /**
+     * Lets Kafka's own config parser check every value's type (booleans, numbers, classes that must exist),
+     * so a bad value fails here, on the driver, instead of in an executor's task.
+     */
+    private static void requireValidForKafka(Map<String, Object> kafkaParams) {
+        try {
+            new QuietConsumerConfig(KafkaDirectOptions.withoutOptions(kafkaParams));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("kafkaParams are not a valid Kafka consumer configuration: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Kafka's consumer config, parsed without logging every value. */
+    private static final class QuietConsumerConfig extends ConsumerConfig {
+        QuietConsumerConfig(Map<String, Object> props) {
+            super(props, false);
+        }
     }
 
     /**

@@ -113,6 +113,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         driver = new DriverConsumer<>(consumerStrategy.onStart(Collections.unmodifiableMap(new HashMap<>(currentOffsets))));
         Set<TopicPartition> assignment = currentOffsets.isEmpty() ? driver.awaitInitialAssignment()
                 : driver.awaitRestoredAssignment(currentOffsets.keySet(), sessionTimeout().plusSeconds(15));
+        driver.requireExistingPartitions(assignment);
         Set<TopicPartition> unknown = new HashSet<>(assignment);
         unknown.removeAll(currentOffsets.keySet());
         currentOffsets.putAll(driver.positions(unknown));
@@ -148,6 +149,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
             currentOffsets.putAll(start);
         }
         Map<TopicPartition, Long> latest = driver.latestOffsets(currentOffsets.keySet());
+        requireOffsetsWithinLog(latest);
         Map<TopicPartition, Long> until = RateLimit.untilOffsets(currentOffsets, latest,
                 slideDuration().milliseconds(), perPartitionConfig, backpressureRate());
         OffsetRange[] ranges = rangesFrom(currentOffsets, until);
@@ -208,6 +210,22 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     private java.time.Duration sessionTimeout() {
         return java.time.Duration.ofMillis(millis(consumerStrategy.executorKafkaParams(),
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 45_000));
+    }
+
+    /**
+     * A partition whose latest offset is below where the stream stands was recreated or truncated, or was
+     * given a starting offset past its end: reading on would silently wait for offsets that may never come.
+     */
+    private void requireOffsetsWithinLog(Map<TopicPartition, Long> latest) {
+        for (Map.Entry<TopicPartition, Long> entry : sortedCopy(currentOffsets).entrySet()) {
+            Long end = latest.get(entry.getKey());
+            if (end != null && end < entry.getValue()) {
+                throw new IllegalStateException("The stream stands at offset " + entry.getValue() + " of "
+                        + entry.getKey() + " but the partition ends at offset " + end + ": a starting offset past"
+                        + " the end of the log was given, or the topic was deleted and created again. Start from"
+                        + " offsets that exist (for example the group's committed offsets).");
+            }
+        }
     }
 
     private void warnWhenBatchesOutlastTheGroupSession() {

@@ -117,6 +117,26 @@ final class DriverConsumer<K, V> {
         return refreshAssignment();
     }
 
+    /**
+     * @param partitions the partitions the stream will read
+     * @throws IllegalArgumentException naming a partition whose topic does not exist or has fewer partitions
+     */
+    void requireExistingPartitions(Set<TopicPartition> partitions) {
+        Map<String, Integer> partitionCounts = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            int count = partitionCounts.computeIfAbsent(partition.topic(), topic -> {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);
+                return infos == null ? 0 : infos.size();
+            });
+            if (partition.partition() >= count) {
+                throw new IllegalArgumentException("The stream was given " + partition + ", but "
+                        + (count == 0 ? "topic " + partition.topic() + " does not exist"
+                        : "topic " + partition.topic() + " has " + count + " partitions")
+                        + ". Check the topic-partitions passed to ConsumerStrategies.Assign.");
+            }
+        }
+    }
+
     /** @return where each partition starts when the stream first reads it: its consumer position */
     Map<TopicPartition, Long> positions(Collection<TopicPartition> partitions) {
         Map<TopicPartition, Long> positions = new HashMap<>();
