@@ -61,10 +61,6 @@ final class CommitQueue {
             return offsets;
         }
 
-        boolean isEmpty() {
-            return offsets.isEmpty() && callbacks.isEmpty();
-        }
-
         @Override
         public void onComplete(Map<TopicPartition, OffsetAndMetadata> committed, Exception exception) {
             for (OffsetCommitCallback callback : callbacks) {
