@@ -1,5 +1,6 @@
 package dev.kafkadirect.internal.stream;
 
+import dev.kafkadirect.testing.DriverProcess;
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.KafkaClusterExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -7,14 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -76,15 +74,8 @@ class CheckpointRecoveryTest {
     }
 
     private static Process startDriver(KafkaCluster kafka, Path checkpoint, Path output, String name) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(System.getProperty("kafkadirect.test.opens", "").split(" ")));
-        command.removeIf(String::isEmpty);
-        command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                CheckpointedDriverMain.class.getName(), kafka.bootstrapServers(), "checkpointed",
-                checkpoint.toString(), output.toString()));
-        File log = new File("target/checkpointed-driver-" + name + ".log");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        return DriverProcess.start(CheckpointedDriverMain.class, "checkpointed-driver-" + name, kafka.bootstrapServers(),
+                "checkpointed", checkpoint.toString(), output.toString());
     }
 
     private static List<Path> batchFiles(Path output) throws IOException {
