@@ -13,7 +13,9 @@ import java.util.Map;
 public final class KafkaDirectOptions {
     /** The prefix of every option of ours. */
     public static final String PREFIX = "dev.kafkadirect.";
-    private static final List<String> KNOWN = Collections.unmodifiableList(Arrays.asList(ReadSettings.FAIL_ON_DATA_LOSS));
+    /** A directory where a stream records each completed batch's end offsets (off when absent). */
+    public static final String OFFSET_JOURNAL = PREFIX + "offsetJournal";
+    private static final List<String> KNOWN = Collections.unmodifiableList(Arrays.asList(ReadSettings.FAIL_ON_DATA_LOSS, OFFSET_JOURNAL));
 
     private KafkaDirectOptions() {
     }

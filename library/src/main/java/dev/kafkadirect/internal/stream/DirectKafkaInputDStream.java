@@ -1,8 +1,11 @@
 package dev.kafkadirect.internal.stream;
 
 import dev.kafkadirect.internal.consumer.ExecutorKafkaParams;
+import dev.kafkadirect.internal.consumer.KafkaDirectOptions;
 import dev.kafkadirect.internal.consumer.ReadSettings;
 import dev.kafkadirect.internal.consumer.SparkSettings;
+import dev.kafkadirect.internal.journal.JournalRecorder;
+import dev.kafkadirect.internal.journal.OffsetJournal;
 import dev.kafkadirect.internal.placement.Executors;
 import dev.kafkadirect.internal.placement.PlacementPolicy;
 import dev.kafkadirect.internal.rdd.KafkaRDD;
@@ -28,6 +31,7 @@ import scala.Option;
 
 import java.io.IOException;
 import java.io.ObjectInputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -67,6 +71,10 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     private transient CommitQueue commitQueue = new CommitQueue();
     /** Present between start and stop. Guarded by this. */
     private transient DriverConsumer<K, V> driver;
+    /** Null unless dev.kafkadirect.offsetJournal is set. */
+    private final OffsetJournal journal;
+    /** Present after start when the journal is on. Guarded by this. */
+    private transient JournalRecorder journalRecorder;
 
     /**
      * @param ssc the streaming context
@@ -85,6 +93,8 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         // Fail at createDirectStream, not at the first batch, when a setting is bad; each batch reads them again.
         ReadSettings.from(ssc.conf(), userParams);
         this.checkpoint = new DirectStreamCheckpointData<>(this);
+        String journalDirectory = KafkaDirectOptions.of(userParams).get(KafkaDirectOptions.OFFSET_JOURNAL);
+        this.journal = journalDirectory == null ? null : new OffsetJournal(journalDirectory);
         this.rateController = RateController.isBackPressureEnabled(ssc.conf())
                 ? Option.apply(new DirectRateController(id(), RateEstimator.create(ssc.conf(), slideDuration())))
                 : Option.empty();
@@ -110,6 +120,9 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
             return;
         }
         warnWhenBatchesOutlastTheGroupSession();
+        if (journal != null) {
+            startJournal();
+        }
         driver = new DriverConsumer<>(consumerStrategy.onStart(Collections.unmodifiableMap(new HashMap<>(currentOffsets))));
         Set<TopicPartition> assignment = currentOffsets.isEmpty() ? driver.awaitInitialAssignment()
                 : driver.awaitRestoredAssignment(currentOffsets.keySet(), sessionTimeout().plusSeconds(15));
@@ -139,6 +152,9 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
             // A context recovered from a checkpoint generates batches without starting its input streams.
             start();
         }
+        if (journalRecorder != null) {
+            journalRecorder.requireWritable();
+        }
         driver.commitAsync(commitQueue.drain());
         Set<TopicPartition> assignment = requireNoLostPartitions(driver.refreshAssignment());
         Set<TopicPartition> added = new HashSet<>(assignment);
@@ -158,7 +174,29 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         KafkaRDD<K, V> rdd = newRdd(ranges, leaderHosts);
         ssc().scheduler().inputInfoTracker().reportInfo(validTime, BatchInfo.of(id(), ranges));
         currentOffsets = new HashMap<>(until);
+        if (journalRecorder != null) {
+            journalRecorder.batchPlanned(validTime.milliseconds(), until);
+        }
         return Option.apply(rdd);
+    }
+
+    /**
+     * Without offsets from a checkpoint, continues from the journal's last completed batch (the upgrade
+     * case: a new build could not load the old checkpoint); then journals every completed batch.
+     */
+    private void startJournal() {
+        if (currentOffsets.isEmpty()) {
+            journal.latest(ssc().sparkContext().hadoopConfiguration()).ifPresent(entry -> {
+                LOG.info("Direct stream {} has no checkpointed offsets and continues from the {} after the completed"
+                        + " batch of {}: {}", id(), journal, Instant.ofEpochMilli(entry.batchTime()),
+                        entry.offsets());
+                currentOffsets.putAll(entry.offsets());
+            });
+        }
+        if (journalRecorder == null) {
+            journalRecorder = new JournalRecorder(journal, ssc().sparkContext().hadoopConfiguration());
+            ssc().addStreamingListener(journalRecorder);
+        }
     }
 
     /** @return the estimated rate, or the initial rate until there is one; empty without backpressure */
