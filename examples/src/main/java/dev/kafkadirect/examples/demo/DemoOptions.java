@@ -1,19 +1,31 @@
 package dev.kafkadirect.examples.demo;
 
-/** Sizes of a demo run, from {@code --lines N --partitions N --batch-records N}. */
+/**
+ * Options of a demo run, from {@code --lines N --partitions N --batch-records N --jdbc-url URL}: its sizes,
+ * and the database holding the counts and offsets (an embedded H2 database unless a URL is given).
+ */
 public final class DemoOptions {
+    /** The embedded default: an H2 database in the demo's JVM. */
+    public static final String EMBEDDED_H2 = "jdbc:h2:mem:kafka-direct-demo;DB_CLOSE_DELAY=-1";
+
     private final long lines;
     private final int partitions;
     private final long batchRecords;
+    private final String jdbcUrl;
 
-    public DemoOptions(long lines, int partitions, long batchRecords) {
+    public DemoOptions(long lines, int partitions, long batchRecords, String jdbcUrl) {
         if (lines < 1 || partitions < 1 || batchRecords < 1) {
             throw new IllegalArgumentException("--lines, --partitions and --batch-records must be >= 1 but were "
                     + lines + ", " + partitions + ", " + batchRecords);
         }
+        if (!jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("--jdbc-url must be a JDBC URL such as"
+                    + " jdbc:postgresql://localhost:5432/postgres?user=postgres&password=..., but was '" + jdbcUrl + "'");
+        }
         this.lines = lines;
         this.partitions = partitions;
         this.batchRecords = batchRecords;
+        this.jdbcUrl = jdbcUrl;
     }
 
     /**
@@ -25,6 +37,7 @@ public final class DemoOptions {
         long lines = 200_000;
         int partitions = 4;
         long batchRecords = 10_000;
+        String jdbcUrl = EMBEDDED_H2;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -41,12 +54,15 @@ public final class DemoOptions {
                 case "--batch-records":
                     batchRecords = parseNumber(option, value);
                     break;
+                case "--jdbc-url":
+                    jdbcUrl = value;
+                    break;
                 default:
                     throw new IllegalArgumentException("Unknown option " + option
-                            + "; the demo takes --lines N, --partitions N and --batch-records N");
+                            + "; the demo takes --lines N, --partitions N, --batch-records N and --jdbc-url URL");
             }
         }
-        return new DemoOptions(lines, partitions, batchRecords);
+        return new DemoOptions(lines, partitions, batchRecords, jdbcUrl);
     }
 
     private static long parseNumber(String option, String value) {
@@ -67,5 +83,10 @@ public final class DemoOptions {
 
     public long batchRecords() {
         return batchRecords;
+    }
+
+    /** @return the JDBC URL of the database holding counts and offsets */
+    public String jdbcUrl() {
+        return jdbcUrl;
     }
 }

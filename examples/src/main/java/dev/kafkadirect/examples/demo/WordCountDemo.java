@@ -1,20 +1,25 @@
 package dev.kafkadirect.examples.demo;
 
+import dev.kafkadirect.offsets.JdbcOffsetStore;
 import dev.kafkadirect.testkit.KafkaCluster;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import java.io.PrintStream;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The demo job: starts a local Kafka broker from the test kit, produces a sample text with a progress
- * bar, counts its words with a Kafka Direct stream in local Spark (committing offsets with
- * {@code commitAsync} after each batch), prints each batch and the final counts, checks them against
- * the text produced, and stops everything it started.
+ * bar, counts its words exactly once with a Kafka Direct stream in local Spark (each batch's counts and
+ * offsets committed in one database transaction: embedded H2 by default, any JDBC database such as
+ * PostgreSQL with {@code --jdbc-url}), prints each batch and the final counts, checks them against the text
+ * produced, and stops everything it started.
  *
- * <pre>{@code ./kafka-direct demo [--lines 200000] [--partitions 4] [--batch-records 10000]}</pre>
+ * <pre>{@code ./kafka-direct demo [--lines 200000] [--partitions 4] [--batch-records 10000] [--jdbc-url URL]}</pre>
  */
 public final class WordCountDemo {
     static final String TOPIC = "demo-words";
@@ -49,12 +54,15 @@ public final class WordCountDemo {
                     index -> new ProducerRecord<>(TOPIC, (int) (index % options.partitions()), null, SampleText.line(index)),
                     progress::update);
 
-            out.printf("3/4 Counting words with a direct stream in Spark (local[2], 500 ms batches, at most %,d records"
-                    + " per partition per batch), committing offsets with commitAsync to group %s%n",
-                    options.batchRecords(), GROUP_ID);
+            JdbcOffsetStore store = JdbcOffsetStore.create(options.jdbcUrl());
+            // The broker is new on every run, so every run is a new stream in the database.
+            String streamId = TOPIC + "-" + System.currentTimeMillis();
+            out.printf("3/4 Counting words exactly once with a direct stream in Spark (local[2], 500 ms batches, at most"
+                    + " %,d records per partition per batch); each batch's counts and offsets commit in one transaction"
+                    + " to %s as stream %s%n", options.batchRecords(), store, streamId);
             Map<String, Long> counts;
             try (JavaSparkContext spark = new JavaSparkContext(sparkConf())) {
-                counts = new WordCountJob(spark, kafkaParams(kafka), TOPIC, options.batchRecords(),
+                counts = new WordCountJob(spark, kafkaParams(kafka), TOPIC, options.batchRecords(), store, streamId,
                         report -> out.println("    " + report)).runUntilCaughtUp();
             }
 
@@ -62,7 +70,8 @@ public final class WordCountDemo {
             counts.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .forEach(entry -> out.printf("    %-10s %,10d%n", entry.getKey(), entry.getValue()));
-            out.printf("    committed offsets: %s%n", kafka.committedOffsets(GROUP_ID));
+            out.printf("    stored offsets by partition: %s; the topic ends at %s%n", byPartition(store.load(streamId)),
+                    byPartition(kafka.endOffsets(TOPIC)));
             Map<String, Long> expected = SampleText.expectedCounts(options.lines());
             long words = expected.values().stream().mapToLong(Long::longValue).sum();
             if (counts.equals(expected)) {
@@ -73,6 +82,12 @@ public final class WordCountDemo {
             out.printf("Counts DIFFER from the %,d lines produced: expected %s%n", options.lines(), expected);
             return 1;
         }
+    }
+
+    private static String byPartition(Map<TopicPartition, Long> offsets) {
+        return offsets.entrySet().stream().sorted(Comparator.comparingInt(entry -> entry.getKey().partition()))
+                .map(entry -> entry.getKey().partition() + ": " + entry.getValue())
+                .collect(Collectors.joining(", ", "{", "}"));
     }
 
     private static SparkConf sparkConf() {

@@ -1,5 +1,6 @@
 package dev.kafkadirect.examples.demo;
 
+import dev.kafkadirect.offsets.JdbcOffsetStore;
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.KafkaClusterExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +38,7 @@ class WordCountJobTest {
     }
 
     @Test
-    void countsEveryWordAcrossBatchesAndCommitsTheEndOffsets(KafkaCluster kafka) {
+    void countsEveryWordAcrossBatchesAndStoresTheEndOffsetsWithTheCounts(KafkaCluster kafka) {
         kafka.createTopic("words-known", 2);
         kafka.produce(List.of(
                 new ProducerRecord<>("words-known", 0, null, "to be or not to be"),
@@ -45,30 +47,33 @@ class WordCountJobTest {
                 new ProducerRecord<>("words-known", 1, null, "to")));
         List<BatchReport> batches = new ArrayList<>();
 
+        JdbcOffsetStore store = newStore();
         Map<String, Long> counts = new WordCountJob(spark, kafkaParams(kafka, "words-known-group"), "words-known", 1,
-                batches::add).runUntilCaughtUp();
+                store, "known", batches::add).runUntilCaughtUp();
 
         assertThat(counts).containsExactly(Map.entry("be", 3L), Map.entry("not", 2L), Map.entry("now", 1L),
                 Map.entry("or", 1L), Map.entry("quick", 1L), Map.entry("to", 3L));
         assertThat(batches).extracting(BatchReport::records).containsExactly(2L, 2L);
         assertThat(batches).extracting(BatchReport::lag).containsExactly(2L, 0L);
-        assertThat(kafka.committedOffsets("words-known-group"))
-                .containsOnly(Map.entry(new TopicPartition("words-known", 0), 2L),
-                        Map.entry(new TopicPartition("words-known", 1), 2L));
+        assertThat(store.load("known")).containsOnly(Map.entry(new TopicPartition("words-known", 0), 2L),
+                Map.entry(new TopicPartition("words-known", 1), 2L));
     }
 
     @Test
-    void aSecondRunContinuesFromTheCommittedOffsets(KafkaCluster kafka) {
+    void aSecondRunContinuesFromTheStoredOffsetsAndAddsToTheStoredCounts(KafkaCluster kafka) {
         kafka.createTopic("words-rerun", 1);
         kafka.produce(List.of(new ProducerRecord<>("words-rerun", 0, null, "first run")));
-        new WordCountJob(spark, kafkaParams(kafka, "words-rerun-group"), "words-rerun", 100, batch -> { })
+        JdbcOffsetStore store = newStore();
+        new WordCountJob(spark, kafkaParams(kafka, "words-rerun-group"), "words-rerun", 100, store, "rerun", batch -> { })
                 .runUntilCaughtUp();
         kafka.produce(List.of(new ProducerRecord<>("words-rerun", 0, null, "second run")));
+        List<BatchReport> secondRun = new ArrayList<>();
 
         Map<String, Long> counts = new WordCountJob(spark, kafkaParams(kafka, "words-rerun-group"), "words-rerun", 100,
-                batch -> { }).runUntilCaughtUp();
+                store, "rerun", secondRun::add).runUntilCaughtUp();
 
-        assertThat(counts).containsExactly(Map.entry("run", 1L), Map.entry("second", 1L));
+        assertThat(counts).containsExactly(Map.entry("first", 1L), Map.entry("run", 2L), Map.entry("second", 1L));
+        assertThat(secondRun).extracting(BatchReport::records).containsExactly(1L);
     }
 
     @Test
@@ -78,10 +83,14 @@ class WordCountJobTest {
                 SampleText.line(index)), acknowledged -> { });
 
         Map<String, Long> counts = new WordCountJob(spark, kafkaParams(kafka, "words-sample-group"), "words-sample", 100,
-                batch -> { }).runUntilCaughtUp();
+                newStore(), "sample", batch -> { }).runUntilCaughtUp();
 
         assertThat(counts).isEqualTo(SampleText.expectedCounts(1_000));
         assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3_000L);
+    }
+
+    private static JdbcOffsetStore newStore() {
+        return JdbcOffsetStore.create("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
     private static Map<String, Object> kafkaParams(KafkaCluster kafka, String groupId) {

@@ -3,7 +3,6 @@ package dev.kafkadirect.internal.rdd;
 import dev.kafkadirect.internal.consumer.CacheKey;
 import dev.kafkadirect.internal.consumer.ConsumerCache;
 import dev.kafkadirect.internal.consumer.ConsumerLease;
-import dev.kafkadirect.internal.consumer.ExecutorKafkaParams;
 import dev.kafkadirect.internal.consumer.RangeReader;
 import dev.kafkadirect.internal.consumer.ReadSettings;
 import dev.kafkadirect.internal.placement.ExecutorLocation;
@@ -117,7 +116,7 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
         if (range.count() == 0) {
             return ScalaInterop.toScalaIterator(Collections.emptyIterator());
         }
-        CacheKey key = new CacheKey(ExecutorKafkaParams.groupIdOf(executorKafkaParams), range.topicPartition());
+        CacheKey key = new CacheKey(executorKafkaParams, range.topicPartition());
         ConsumerLease<K, V> lease = ConsumerCache.instance().acquire(key, executorKafkaParams, readSettings.cache(),
                 context.attemptNumber() > 0);
         RangeReader<K, V> reader;

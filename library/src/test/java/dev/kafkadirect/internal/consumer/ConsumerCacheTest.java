@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +30,21 @@ class ConsumerCacheTest {
     }
 
     @Test
+    void consumersOfAnotherClusterOrWithOtherSettingsHaveOtherKeysAndSecretsAreNotPrinted() {
+        TopicPartition partition = new TopicPartition("words", 0);
+        Map<String, Object> first = Map.of("group.id", "g", "bootstrap.servers", "127.0.0.1:9092",
+                "ssl.keystore.password", "s3cret");
+        Map<String, Object> otherCluster = Map.of("group.id", "g", "bootstrap.servers", "127.0.0.1:19092",
+                "ssl.keystore.password", "s3cret");
+
+        assertThat(new CacheKey(first, partition)).isEqualTo(new CacheKey(new HashMap<>(first), partition))
+                .isNotEqualTo(new CacheKey(otherCluster, partition))
+                .hasToString("(group.id g, words-0)");
+    }
+
+    @Test
     void aReleasedConsumerIsLentAgainForTheSameKey(KafkaCluster kafka) {
-        CacheKey key = new CacheKey("reuse", new TopicPartition("cache-reuse", 0));
+        CacheKey key = new CacheKey(keyParams("reuse"), new TopicPartition("cache-reuse", 0));
         long createdBefore = ConsumerCache.consumersCreated();
 
         ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
@@ -45,7 +59,7 @@ class ConsumerCacheTest {
 
     @Test
     void aConsumerInUseIsNeverLentTwiceAndTheSecondTaskGetsItsOwnClosedAfterUse(KafkaCluster kafka) {
-        CacheKey key = new CacheKey("busy", new TopicPartition("cache-busy", 0));
+        CacheKey key = new CacheKey(keyParams("busy"), new TopicPartition("cache-busy", 0));
 
         ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
         ConsumerLease<String, String> second = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
@@ -60,7 +74,7 @@ class ConsumerCacheTest {
 
     @Test
     void aRetriedTaskGetsAFreshConsumerAndTheOldOneIsClosed(KafkaCluster kafka) {
-        CacheKey key = new CacheKey("retry", new TopicPartition("cache-retry", 0));
+        CacheKey key = new CacheKey(keyParams("retry"), new TopicPartition("cache-retry", 0));
         ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
         first.release(finishedReaderOfNothing(first));
 
@@ -90,7 +104,7 @@ class ConsumerCacheTest {
 
     @Test
     void anInvalidatedConsumerIsClosedAndForgotten(KafkaCluster kafka) {
-        CacheKey key = new CacheKey("invalid", new TopicPartition("cache-invalid", 0));
+        CacheKey key = new CacheKey(keyParams("invalid"), new TopicPartition("cache-invalid", 0));
         ConsumerLease<String, String> lease = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
 
         lease.invalidate();
@@ -102,7 +116,7 @@ class ConsumerCacheTest {
     @Test
     void withTheCacheDisabledEveryTaskGetsANewConsumerClosedAfterUse(KafkaCluster kafka) {
         CacheSettings disabled = new CacheSettings(false, 16, 64, 0.75f);
-        CacheKey key = new CacheKey("disabled", new TopicPartition("cache-disabled", 0));
+        CacheKey key = new CacheKey(keyParams("disabled"), new TopicPartition("cache-disabled", 0));
         ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), disabled, false);
         first.release(finishedReaderOfNothing(first));
         ConsumerLease<String, String> second = cache.acquire(key, executorParams(kafka), disabled, false);
@@ -124,7 +138,11 @@ class ConsumerCacheTest {
     }
 
     private static CacheKey key(String name) {
-        return new CacheKey("evict", new TopicPartition("cache-evict-" + name, 0));
+        return new CacheKey(keyParams("evict"), new TopicPartition("cache-evict-" + name, 0));
+    }
+
+    private static Map<String, Object> keyParams(String groupId) {
+        return Map.of("group.id", groupId);
     }
 
     private static Map<String, Object> executorParams(KafkaCluster kafka) {

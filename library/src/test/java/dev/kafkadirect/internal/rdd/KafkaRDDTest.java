@@ -198,6 +198,6 @@ class KafkaRDDTest {
                 new OffsetRange[] {OffsetRange.create("t", 0, 0, 1)}, LocationStrategies.PreferConsistent()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown option dev.kafkadirect.failOnDataloss in kafkaParams; Kafka Direct knows"
-                        + " [dev.kafkadirect.failOnDataLoss]");
+                        + " [dev.kafkadirect.failOnDataLoss, dev.kafkadirect.offsetJournal]");
     }
 }
