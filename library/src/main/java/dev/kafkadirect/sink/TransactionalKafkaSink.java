@@ -1,5 +1,6 @@
 package dev.kafkadirect.sink;
 
+import dev.kafkadirect.internal.sink.PendingTransactions;
 import dev.kafkadirect.internal.sink.ProducerParams;
 import dev.kafkadirect.internal.sink.TransactionalPartitionWrite;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,6 +12,7 @@ import org.apache.spark.streaming.kafka010.OffsetRange;
 
 import java.io.Serializable;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -105,9 +107,27 @@ public final class TransactionalKafkaSink<K, V> implements Serializable {
         }).fold(new SinkReport(0, 0, 0), SinkReport::plus);
     }
 
-    /** Writes the output of every batch of a direct stream with {@link #write}. */
+    /**
+     * Aborts the transactions that a killed earlier run of the application left open under this sink's
+     * transactional ids. Call it on the driver before starting a stream whose group this sink commits to:
+     * until they end, the group's offsets are unstable and the stream cannot find where to start (Kafka
+     * would end them only after {@code transaction.timeout.ms}). {@link #writeEachBatch} calls it for you.
+     * It fences any producer still running with these ids, so never call it while another instance of the
+     * application should keep writing.
+     *
+     * @return the transactional ids whose open transactions were aborted
+     */
+    public List<String> abortTransactionsLeftOpen() {
+        return PendingTransactions.settle(params, transactionalIdPrefix);
+    }
+
+    /**
+     * Writes the output of every batch of a direct stream with {@link #write}, after
+     * {@link #abortTransactionsLeftOpen()}; call it before the streaming context starts.
+     */
     public <IK, IV> void writeEachBatch(JavaInputDStream<ConsumerRecord<IK, IV>> stream,
                                         RecordTransform<IK, IV, K, V> transform) {
+        abortTransactionsLeftOpen();
         stream.foreachRDD(rdd -> {
             write(rdd, transform);
         });

@@ -1,9 +1,12 @@
 package dev.kafkadirect.sink;
 
+import dev.kafkadirect.internal.sink.ProducerCache;
+import dev.kafkadirect.internal.sink.ProducerParams;
 import dev.kafkadirect.testing.LocalSpark;
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.KafkaClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -50,6 +53,23 @@ class KafkaSinkTest {
         assertThat(report).isEqualTo(new SinkReport(1000, 0, 0));
         assertThat(kafka.readAll("sink-plain", "read_uncommitted")).extracting(ConsumerRecord::value)
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 1000).mapToObj(i -> "v" + i).collect(Collectors.toList()));
+    }
+
+    @Test
+    void closingTheCacheClosesItsProducersAndLaterWritesGetNewOnes(KafkaCluster kafka) {
+        kafka.createTopic("sink-close", 1);
+        ProducerParams params = ProducerParams.of(producerParams(kafka));
+        Producer<String, String> before = ProducerCache.plain(params);
+
+        ProducerCache.closeAll();
+
+        assertThatThrownBy(() -> before.send(new ProducerRecord<>("sink-close", "late")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThat(ProducerCache.<String, String>plain(params)).isNotSameAs(before);
+        assertThat(KafkaSink.<String, String>create(producerParams(kafka)).write(
+                spark.parallelize(List.of("after")).map(value -> new ProducerRecord<>("sink-close", value))))
+                .isEqualTo(new SinkReport(1, 0, 0));
     }
 
     @Test

@@ -4,7 +4,9 @@ import dev.kafkadirect.internal.sink.ProducerCache;
 import dev.kafkadirect.testing.LocalSpark;
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.KafkaClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -156,6 +158,40 @@ class TransactionalKafkaSinkTest {
         }
         assertThat(kafka.readAll("zombie-out", "read_committed")).extracting(ConsumerRecord::value)
                 .containsExactlyElementsOf(IntStream.range(0, 50).mapToObj(i -> "v" + i).collect(Collectors.toList()));
+    }
+
+    @Test
+    void aTransactionLeftOpenOnTheGroupByAKilledRunIsAbortedSoTheStreamStartsAtOnce(KafkaCluster kafka) {
+        kafka.createTopic("open-in", 1);
+        kafka.createTopic("open-out", 1);
+        kafka.produce(100, i -> new ProducerRecord<>("open-in", 0, null, "v" + i));
+        Map<String, Object> killedRunParams = KafkaSinkTest.producerParams(kafka);
+        killedRunParams.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "open-open-in-0");
+        // transaction.timeout.ms stays at its 60 s default: the stream must not wait for it.
+        KafkaProducer<String, String> killedRun = new KafkaProducer<>(killedRunParams);
+        killedRun.initTransactions();
+        killedRun.beginTransaction();
+        killedRun.send(new ProducerRecord<>("open-out", "from the killed run"));
+        killedRun.sendOffsetsToTransaction(Map.of(new TopicPartition("open-in", 0),
+                new OffsetAndMetadata(40)), new ConsumerGroupMetadata("open-group"));
+        killedRun.flush();
+        JavaStreamingContext ssc = new JavaStreamingContext(sparkConf("local[2]"), Durations.milliseconds(500));
+        try {
+            JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
+                    LocationStrategies.PreferConsistent(),
+                    ConsumerStrategies.<String, String>Subscribe(List.of("open-in"), kafka.stringConsumerConfig("open-group")));
+            TransactionalKafkaSink<String, String> sink =
+                    TransactionalKafkaSink.create(KafkaSinkTest.producerParams(kafka), "open-group", "open");
+            sink.writeEachBatch(stream, TransactionalKafkaSinkTest::copyTo);
+            ssc.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> committedTotal(kafka, "open-group") >= 100);
+        } finally {
+            ssc.stop(true, true);
+            killedRun.close(Duration.ZERO);
+        }
+
+        assertThat(kafka.readAll("open-out", "read_committed")).extracting(ConsumerRecord::value)
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 100).mapToObj(i -> "v" + i).collect(Collectors.toList()));
     }
 
     private static Iterable<ProducerRecord<String, String>> copyTo(ConsumerRecord<String, String> record) {

@@ -5,10 +5,7 @@ import dev.kafkadirect.offsets.OffsetStoreStrategies;
 import dev.kafkadirect.sink.TransactionalKafkaSink;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.spark.SparkConf;
-import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaInputDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kafka010.ConsumerStrategies;
@@ -40,22 +37,8 @@ public final class ExactlyOnceDriverMain {
         String mode = args[0];
         String bootstrapServers = args[1];
         String topic = args[2];
-        SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("ExactlyOnceDriverMain")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.streaming.kafka.maxRatePerPartition", "200");
-        JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.milliseconds(500));
-        Map<String, Object> kafkaParams = new HashMap<>();
-        kafkaParams.put("bootstrap.servers", bootstrapServers);
-        kafkaParams.put("key.deserializer", StringDeserializer.class);
-        kafkaParams.put("value.deserializer", StringDeserializer.class);
-        kafkaParams.put("group.id", topic + "-group");
-        kafkaParams.put("auto.offset.reset", "earliest");
-        kafkaParams.put("enable.auto.commit", false);
-        // The killed driver's group membership expires after this, and the restarted one takes over.
-        kafkaParams.put("session.timeout.ms", 6000);
-        kafkaParams.put("heartbeat.interval.ms", 2000);
+        JavaStreamingContext ssc = ChildDriverSettings.streamingContext("ExactlyOnceDriverMain");
+        Map<String, Object> kafkaParams = ChildDriverSettings.kafkaParams(bootstrapServers, topic + "-group");
         if (mode.equals("jdbc")) {
             storeInDatabase(ssc, topic, JdbcOffsetStore.create(args[3]), kafkaParams);
         } else {

@@ -3,6 +3,7 @@ package dev.kafkadirect.internal.sink;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.io.Serializable;
 import java.util.Collections;
@@ -57,6 +58,14 @@ public final class ProducerParams implements Serializable {
         Map<String, Object> transactional = new HashMap<>(params);
         transactional.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         transactional.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return transactional;
+    }
+
+    /** @return the settings for a transactional producer with the given id that writes nothing (byte serializers) */
+    public Map<String, Object> transactionalBytes(String transactionalId) {
+        Map<String, Object> transactional = transactional(transactionalId);
+        transactional.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        transactional.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return transactional;
     }
 

@@ -1,10 +1,8 @@
 package dev.kafkadirect.internal.journal;
 
+import dev.kafkadirect.testing.ChildDriverSettings;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.Time;
 import org.apache.spark.streaming.api.java.JavaInputDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
@@ -22,7 +20,6 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,27 +36,14 @@ final class JournalAppSupport {
     /** Arguments: bootstrap servers, topic, checkpoint directory, journal directory, output directory. */
     static JavaInputDStream<ConsumerRecord<String, String>> createStream(JavaStreamingContext ssc, String[] args) {
         ssc.checkpoint(args[2]);
-        Map<String, Object> kafkaParams = new HashMap<>();
-        kafkaParams.put("bootstrap.servers", args[0]);
-        kafkaParams.put("key.deserializer", StringDeserializer.class);
-        kafkaParams.put("value.deserializer", StringDeserializer.class);
-        kafkaParams.put("group.id", "journal-app");
-        kafkaParams.put("auto.offset.reset", "earliest");
-        kafkaParams.put("enable.auto.commit", false);
-        kafkaParams.put("session.timeout.ms", 6000);
-        kafkaParams.put("heartbeat.interval.ms", 2000);
+        Map<String, Object> kafkaParams = ChildDriverSettings.kafkaParams(args[0], "journal-app");
         kafkaParams.put("dev.kafkadirect.offsetJournal", args[3]);
         return KafkaUtils.createDirectStream(ssc, LocationStrategies.PreferConsistent(),
                 ConsumerStrategies.<String, String>Subscribe(Collections.singletonList(args[1]), kafkaParams));
     }
 
     static JavaStreamingContext newContext(String appName) {
-        SparkConf conf = new SparkConf().setMaster("local[2]").setAppName(appName)
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.streaming.kafka.maxRatePerPartition", "200");
-        return new JavaStreamingContext(conf, Durations.milliseconds(500));
+        return ChildDriverSettings.streamingContext(appName);
     }
 
     /** Writes the batch's ranges and records to {@code <version>-batch-<time>-<uuid>.txt}, atomically. */

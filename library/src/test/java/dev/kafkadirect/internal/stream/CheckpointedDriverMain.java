@@ -1,9 +1,7 @@
 package dev.kafkadirect.internal.stream;
 
+import dev.kafkadirect.testing.ChildDriverSettings;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.spark.SparkConf;
-import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaInputDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kafka010.ConsumerStrategies;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,23 +44,9 @@ public final class CheckpointedDriverMain {
 
     private static JavaStreamingContext create(String bootstrapServers, String topic, String checkpointDir,
                                                String outputDir) {
-        SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("CheckpointedDriverMain")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.streaming.kafka.maxRatePerPartition", "200");
-        JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.milliseconds(500));
+        JavaStreamingContext ssc = ChildDriverSettings.streamingContext("CheckpointedDriverMain");
         ssc.checkpoint(checkpointDir);
-        Map<String, Object> kafkaParams = new HashMap<>();
-        kafkaParams.put("bootstrap.servers", bootstrapServers);
-        kafkaParams.put("key.deserializer", StringDeserializer.class);
-        kafkaParams.put("value.deserializer", StringDeserializer.class);
-        kafkaParams.put("group.id", "checkpointed-driver");
-        kafkaParams.put("auto.offset.reset", "earliest");
-        kafkaParams.put("enable.auto.commit", false);
-        // The killed driver's group membership expires after this, and the restarted one takes over.
-        kafkaParams.put("session.timeout.ms", 6000);
-        kafkaParams.put("heartbeat.interval.ms", 2000);
+        Map<String, Object> kafkaParams = ChildDriverSettings.kafkaParams(bootstrapServers, "checkpointed-driver");
         JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
                 LocationStrategies.PreferConsistent(),
                 ConsumerStrategies.<String, String>Subscribe(List.of(topic), kafkaParams));
