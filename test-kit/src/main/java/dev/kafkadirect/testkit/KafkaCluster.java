@@ -288,6 +288,7 @@ public final class KafkaCluster implements AutoCloseable {
         NewTopic newTopic = new NewTopic(topic, partitions, (short) replicationFactor).configs(configs);
         await("create topic " + topic, () -> admin().createTopics(List.of(newTopic)).all());
         awaitCondition("leaders for every partition of " + topic, () -> hasLeaders(topic, partitions));
+        awaitServed(topic);
     }
 
     /** Deletes a topic and waits until the cluster no longer lists it. */
@@ -303,6 +304,16 @@ public final class KafkaCluster implements AutoCloseable {
                 () -> admin().createPartitions(Map.of(topic, NewPartitions.increaseTo(totalPartitions))).all());
         awaitCondition("leaders for " + totalPartitions + " partitions of " + topic,
                 () -> hasLeaders(topic, totalPartitions));
+        awaitServed(topic);
+    }
+
+    /**
+     * Waits until every partition's leader serves it (answers for its end offset). A leader named in the
+     * metadata may not have opened the partition's log yet, and an idempotent producer writing then can get
+     * stuck retrying out-of-order sequence numbers until its delivery timeout.
+     */
+    private void awaitServed(String topic) {
+        endOffsets(topic);
     }
 
     /** @return the node id of the current leader of a partition */

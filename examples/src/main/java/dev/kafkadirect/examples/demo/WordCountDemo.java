@@ -2,6 +2,7 @@ package dev.kafkadirect.examples.demo;
 
 import dev.kafkadirect.offsets.JdbcOffsetStore;
 import dev.kafkadirect.testkit.KafkaCluster;
+import dev.kafkadirect.testkit.ProgressBar;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.SparkConf;

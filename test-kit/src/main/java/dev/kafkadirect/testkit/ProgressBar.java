@@ -1,8 +1,11 @@
-package dev.kafkadirect.examples.demo;
+package dev.kafkadirect.testkit;
 
 import java.io.PrintStream;
 
-/** A one-line progress bar redrawn in place: {@code [#########.........]  45%  90,000/200,000 records}. */
+/**
+ * A one-line progress bar redrawn in place, for long work such as {@link KafkaCluster#produceBulk}:
+ * {@code [#########.........]  45%  90,000/200,000 records}. Thread-safe.
+ */
 public final class ProgressBar {
     private static final int WIDTH = 30;
 

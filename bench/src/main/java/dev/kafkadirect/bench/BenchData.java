@@ -1,0 +1,111 @@
+package dev.kafkadirect.bench;
+
+import dev.kafkadirect.testkit.KafkaCluster;
+import dev.kafkadirect.testkit.ProgressBar;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongToIntFunction;
+
+/** Creates the benchmark's topics and fills them, once, before any contender runs. */
+final class BenchData {
+    static final String SCAN = "bench-scan";
+    static final String SKEW = "bench-skew";
+    static final String MANY = "bench-many";
+    static final String STEADY = "bench-steady";
+    static final String PLANNING_PREFIX = "bench-plan-";
+    private static final int PARTITIONS = 8;
+    /** 100 bytes, the record size of every read workload. */
+    private static final String VALUE = "0123456789".repeat(10);
+
+    private BenchData() {
+    }
+
+    /** @return the worker settings of each workload (topics and expected record counts) */
+    static Map<Workload, List<String>> workerSettings(BenchOptions options) {
+        Map<Workload, List<String>> settings = new HashMap<>();
+        for (Workload workload : options.workloads) {
+            settings.put(workload, workerSettings(options, workload));
+        }
+        return settings;
+    }
+
+    private static List<String> workerSettings(BenchOptions options, Workload workload) {
+        List<String> settings = new ArrayList<>();
+        switch (workload) {
+            case SCAN:
+            case CATCH_UP:
+                settings.add("topic=" + SCAN);
+                settings.add("records=" + options.records);
+                break;
+            case SKEW:
+                settings.add("topic=" + SKEW);
+                settings.add("records=" + options.records);
+                break;
+            case MANY_PARTITIONS:
+                settings.add("topic=" + MANY);
+                settings.add("records=" + options.manyRecords);
+                settings.add("batches=" + options.manyBatches);
+                break;
+            case PLANNING:
+                StringBuilder topics = new StringBuilder();
+                for (int partitions : options.planningPartitions) {
+                    topics.append(topics.length() == 0 ? "" : ",").append(PLANNING_PREFIX).append(partitions);
+                }
+                settings.add("topics=" + topics);
+                settings.add("plans=" + options.plans);
+                break;
+            case STEADY_STATE:
+                settings.add("topic=" + STEADY);
+                settings.add("rate=" + options.steadyRate);
+                settings.add("batches=" + options.steadyBatches);
+                break;
+            default:
+                throw new IllegalArgumentException(workload.label());
+        }
+        return settings;
+    }
+
+    /** Creates and fills every topic the chosen workloads need. */
+    static void produce(KafkaCluster kafka, BenchOptions options, PrintStream out) {
+        List<Workload> workloads = options.workloads;
+        if (workloads.contains(Workload.SCAN) || workloads.contains(Workload.CATCH_UP)) {
+            fill(kafka, SCAN, PARTITIONS, options.records, index -> (int) (index % PARTITIONS), out);
+        }
+        if (workloads.contains(Workload.SKEW)) {
+            long hot = options.skewHotRecords();
+            fill(kafka, SKEW, PARTITIONS, options.records,
+                    index -> index < hot ? 0 : 1 + (int) ((index - hot) % (PARTITIONS - 1)), out);
+        }
+        if (workloads.contains(Workload.MANY_PARTITIONS)) {
+            fill(kafka, MANY, options.manyPartitions, options.manyRecords,
+                    index -> (int) (index % options.manyPartitions), out);
+        }
+        if (workloads.contains(Workload.PLANNING)) {
+            for (int partitions : options.planningPartitions) {
+                out.printf("  topic %s%d: %,d partitions, one record each%n", PLANNING_PREFIX, partitions, partitions);
+                kafka.createTopic(PLANNING_PREFIX + partitions, partitions);
+                kafka.produceBulk(partitions, index -> new ProducerRecord<>(PLANNING_PREFIX + partitions, (int) index,
+                        null, VALUE), acknowledged -> { });
+            }
+        }
+        if (workloads.contains(Workload.STEADY_STATE)) {
+            out.printf("  topic %s: %d partitions, filled by each contender at %,d records/s%n", STEADY, PARTITIONS,
+                    options.steadyRate);
+            kafka.createTopic(STEADY, PARTITIONS);
+        }
+    }
+
+    private static void fill(KafkaCluster kafka, String topic, int partitions, long records,
+                             LongToIntFunction partitionOf, PrintStream out) {
+        out.printf("  topic %s: %,d records of 100 B in %d partitions%n", topic, records, partitions);
+        kafka.createTopic(topic, partitions);
+        ProgressBar progress = new ProgressBar(out, records, "records");
+        kafka.produceBulk(records, index -> new ProducerRecord<>(topic, partitionOf.applyAsInt(index), null, VALUE),
+                progress::update);
+    }
+}

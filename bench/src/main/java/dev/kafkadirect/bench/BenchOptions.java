@@ -1,0 +1,105 @@
+package dev.kafkadirect.bench;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The benchmark's sizes. The defaults fit a 2-core, 24 GiB machine; {@code --smoke} shrinks everything to
+ * prove the benchmark works in a minute or two.
+ */
+public final class BenchOptions {
+    final boolean smoke;
+    final long records;
+    final int rounds;
+    final List<Workload> workloads;
+    final Path outputDirectory;
+    final int manyPartitions;
+    final long manyRecords;
+    final int manyBatches;
+    final List<Integer> planningPartitions;
+    final int plans;
+    final long steadyRate;
+    final int steadyBatches;
+    final String workerHeap;
+
+    private BenchOptions(boolean smoke, long records, int rounds, List<Workload> workloads, Path outputDirectory) {
+        this.smoke = smoke;
+        this.records = records;
+        this.rounds = rounds;
+        this.workloads = workloads;
+        this.outputDirectory = outputDirectory;
+        this.manyPartitions = smoke ? 32 : 512;
+        this.manyRecords = smoke ? 3_200 : 1_024_000;
+        this.manyBatches = 5;
+        this.planningPartitions = smoke ? Arrays.asList(10, 50) : Arrays.asList(100, 1_000, 5_000);
+        this.plans = smoke ? 3 : 9;
+        this.steadyRate = smoke ? 500 : 20_000;
+        this.steadyBatches = smoke ? 3 : 30;
+        this.workerHeap = smoke ? "-Xmx1g" : "-Xmx4g";
+    }
+
+    /**
+     * @param args {@code [--smoke] [--records N] [--rounds N] [--workloads a,b] [--out DIR]}
+     * @return the options
+     * @throws IllegalArgumentException naming an unknown option or a bad value
+     */
+    public static BenchOptions parse(String... args) {
+        boolean smoke = Arrays.asList(args).contains("--smoke");
+        long records = smoke ? 20_000 : 4_000_000;
+        int rounds = smoke ? 1 : 3;
+        List<Workload> workloads = Arrays.asList(Workload.values());
+        Path out = Paths.get("bench", "results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--smoke")) {
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--records":
+                    records = positive(option, value);
+                    break;
+                case "--rounds":
+                    rounds = (int) positive(option, value);
+                    break;
+                case "--workloads":
+                    workloads = Workload.parse(value);
+                    break;
+                case "--out":
+                    out = Paths.get(value);
+                    break;
+                default:
+                    throw new IllegalArgumentException("Unknown option " + option + "; the benchmark takes --smoke,"
+                            + " --records N, --rounds N, --workloads " + Arrays.stream(Workload.values())
+                            .map(Workload::label).collect(Collectors.joining(",")) + " and --out DIR");
+            }
+        }
+        return new BenchOptions(smoke, records, rounds, workloads, out);
+    }
+
+    private static long positive(String option, String value) {
+        long number;
+        try {
+            number = Long.parseLong(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number but was '" + value + "'", e);
+        }
+        if (number < 1) {
+            throw new IllegalArgumentException(option + " must be >= 1 but was " + number);
+        }
+        return number;
+    }
+
+    /** @return the records of the skew topic's hot partition: 80 % */
+    long skewHotRecords() {
+        return records * 8 / 10;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.kafkadirect.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one contender's worker in its own JVM, with our classpath or Apache's, and reads its results. The
+ * worker's output goes to a log file under the results directory.
+ */
+final class WorkerLauncher {
+    /** What Spark 3.x needs on Java 17 (the list of spark.java17.opens in pom.xml). */
+    private static final List<String> OPENS = Arrays.asList(
+            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED");
+
+    private final String benchClasses;
+    private final String oursClasspath;
+    private final String apacheClasspath;
+    private final String heap;
+    private final Path logDirectory;
+    private final long timeoutMinutes;
+
+    /**
+     * Reads the classpaths from the files the build writes: system properties {@code kafkadirect.bench.classes},
+     * {@code kafkadirect.bench.classpath} and {@code kafkadirect.bench.apacheClasspath}.
+     */
+    WorkerLauncher(String heap, Path logDirectory, long timeoutMinutes) throws IOException {
+        this.benchClasses = requiredProperty("kafkadirect.bench.classes");
+        this.oursClasspath = read(requiredProperty("kafkadirect.bench.classpath"));
+        this.apacheClasspath = read(requiredProperty("kafkadirect.bench.apacheClasspath"));
+        this.heap = heap;
+        this.logDirectory = Files.createDirectories(logDirectory);
+        this.timeoutMinutes = timeoutMinutes;
+    }
+
+    List<Measurement> run(int round, Workload workload, Contender contender, String bootstrap, List<String> settings)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(OPENS);
+        command.addAll(Arrays.asList(heap, "-XX:+UseG1GC", "-cp", benchClasses + File.pathSeparator
+                + (contender.usesApacheClasspath() ? apacheClasspath : oursClasspath),
+                "dev.kafkadirect.bench.worker.BenchWorker", workload.label(), contender.label(), "bootstrap=" + bootstrap));
+        command.addAll(settings);
+        Path log = logDirectory.resolve(String.format("round%d-%s-%s.log", round, workload.label(), contender.label()));
+        Process worker = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!worker.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+                throw failure(workload, contender, log, "did not finish within " + timeoutMinutes + " minutes");
+            }
+        } finally {
+            worker.destroyForcibly().waitFor();
+        }
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        List<Measurement> measurements = lines.stream().filter(line -> line.startsWith("RESULT "))
+                .map(line -> Measurement.parse(round, workload, contender, line)).collect(Collectors.toList());
+        if (worker.exitValue() != 0 || measurements.isEmpty()) {
+            throw failure(workload, contender, log, "exited with " + worker.exitValue() + " and "
+                    + measurements.size() + " results");
+        }
+        return measurements;
+    }
+
+    private static IllegalStateException failure(Workload workload, Contender contender, Path log, String what)
+            throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        return new IllegalStateException("The " + contender.label() + " worker of " + workload.label() + " " + what
+                + "; its log is " + log.toAbsolutePath() + ", ending:\n" + tail);
+    }
+
+    private static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalStateException("System property " + name + " is not set: run the benchmark with"
+                    + " ./kafka-direct bench (or its test), which set it from the build");
+        }
+        return value;
+    }
+
+    private static String read(String classpathFile) throws IOException {
+        Path file = Paths.get(classpathFile);
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("The classpath file " + file.toAbsolutePath() + " is missing: build the"
+                    + " benchmark first (mvn -DskipTests package -pl bench -am)");
+        }
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).trim();
+    }
+}

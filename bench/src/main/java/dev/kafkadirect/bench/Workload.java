@@ -1,0 +1,49 @@
+package dev.kafkadirect.bench;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** What is measured, and by whom (planning and steady state measure Spark streams, so no raw baseline). */
+public enum Workload {
+    SCAN("scan", EnumSet.allOf(Contender.class)),
+    CATCH_UP("catch-up", EnumSet.of(Contender.OURS, Contender.APACHE, Contender.RAW_PARALLEL)),
+    SKEW("skew", EnumSet.allOf(Contender.class)),
+    MANY_PARTITIONS("many-partitions", EnumSet.of(Contender.OURS, Contender.APACHE, Contender.RAW_PARALLEL)),
+    PLANNING("planning", EnumSet.of(Contender.OURS, Contender.APACHE)),
+    STEADY_STATE("steady-state", EnumSet.of(Contender.OURS, Contender.APACHE));
+
+    private final String label;
+    private final Set<Contender> contenders;
+
+    Workload(String label, Set<Contender> contenders) {
+        this.label = label;
+        this.contenders = Collections.unmodifiableSet(contenders);
+    }
+
+    /** @return the name on the command line and in results */
+    public String label() {
+        return label;
+    }
+
+    /** @return who runs this workload */
+    public Set<Contender> contenders() {
+        return contenders;
+    }
+
+    /**
+     * @param labels comma-separated workload names
+     * @return the workloads
+     * @throws IllegalArgumentException naming an unknown workload and the known ones
+     */
+    public static List<Workload> parse(String labels) {
+        Workload[] parsed = Arrays.stream(labels.split(",")).map(String::trim).map(label -> Arrays.stream(values())
+                .filter(workload -> workload.label.equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown workload '" + label + "'; the benchmark knows "
+                        + Arrays.stream(values()).map(Workload::label).reduce((a, b) -> a + ", " + b).orElse(""))))
+                .toArray(Workload[]::new);
+        return Arrays.asList(parsed);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.kafkadirect.bench.worker;
+
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Consumer settings all contenders share, and the end offsets of a topic. */
+final class Topics {
+    private Topics() {
+    }
+
+    /** @return byte-array consumer settings: every contender deserializes the same way */
+    static Map<String, Object> consumerParams(String bootstrapServers, String groupId) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("bootstrap.servers", bootstrapServers);
+        params.put("key.deserializer", ByteArrayDeserializer.class);
+        params.put("value.deserializer", ByteArrayDeserializer.class);
+        params.put("group.id", groupId);
+        params.put("auto.offset.reset", "earliest");
+        params.put("enable.auto.commit", false);
+        return params;
+    }
+
+    /** @return the end offset of every partition, in partition order */
+    static Map<TopicPartition, Long> endOffsets(String bootstrapServers, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerParams(bootstrapServers, "bench-probe"))) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(60));
+            List<TopicPartition> partitions = infos.stream().map(info -> new TopicPartition(topic, info.partition()))
+                    .collect(Collectors.toList());
+            Map<TopicPartition, Long> ordered = new TreeMap<>((a, b) -> Integer.compare(a.partition(), b.partition()));
+            ordered.putAll(consumer.endOffsets(partitions, Duration.ofSeconds(60)));
+            return ordered;
+        }
+    }
+}
