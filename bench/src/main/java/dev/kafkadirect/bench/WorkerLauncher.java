@@ -52,11 +52,13 @@ final class WorkerLauncher {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(OPENS);
+        String name = String.format("round%d-%s-%s", round, workload.label(), contender.label());
+        command.addAll(extraOptions(name));
         command.addAll(Arrays.asList(heap, "-XX:+UseG1GC", "-cp", benchClasses + File.pathSeparator
                 + (contender.usesApacheClasspath() ? apacheClasspath : oursClasspath),
                 "dev.kafkadirect.bench.worker.BenchWorker", workload.label(), contender.label(), "bootstrap=" + bootstrap));
         command.addAll(settings);
-        Path log = logDirectory.resolve(String.format("round%d-%s-%s.log", round, workload.label(), contender.label()));
+        Path log = logDirectory.resolve(name + ".log");
         Process worker = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             if (!worker.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
@@ -73,6 +75,21 @@ final class WorkerLauncher {
                     + measurements.size() + " results");
         }
         return measurements;
+    }
+
+    /**
+     * Extra JVM options for every worker from system property {@code kafkadirect.bench.workerOptions}, with
+     * {@code {name}} replaced by the worker's name, e.g. to profile each worker with JFR:
+     * {@code -XX:StartFlightRecording=filename=/tmp/{name}.jfr}.
+     */
+    private static List<String> extraOptions(String name) {
+        List<String> options = new ArrayList<>();
+        for (String option : System.getProperty("kafkadirect.bench.workerOptions", "").split(" ")) {
+            if (!option.isEmpty()) {
+                options.add(option.replace("{name}", name));
+            }
+        }
+        return options;
     }
 
     private static IllegalStateException failure(Workload workload, Contender contender, Path log, String what)
