@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Offsets stored in a table of the user's own database, written in the same JDBC transaction as the
@@ -51,9 +53,11 @@ public final class JdbcOffsetStore implements OffsetStore<Connection> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcOffsetStore.class);
 
+    /** Tables known to exist in this JVM (URL and table), so tasks do not repeat the CREATE. */
+    private static final Set<String> READY_TABLES = ConcurrentHashMap.newKeySet();
+
     private final JdbcConnections connections;
     private final OffsetTable table;
-    private transient volatile boolean tableReady;
 
     private JdbcOffsetStore(JdbcConnections connections, OffsetTable table) {
         this.connections = connections;
@@ -188,12 +192,13 @@ public final class JdbcOffsetStore implements OffsetStore<Connection> {
     }
 
     private void ensureTable() {
-        if (tableReady) {
+        String key = connections.describe() + " " + table.name();
+        if (READY_TABLES.contains(key)) {
             return;
         }
         try (Connection connection = connections.open()) {
             table.createIfAbsent(connection);
-            tableReady = true;
+            READY_TABLES.add(key);
         } catch (SQLException e) {
             throw failure("could not create its table", e);
         }

@@ -52,7 +52,7 @@ public final class KafkaSink<K, V> implements Serializable {
         ProducerParams producerParams = params;
         return records.mapPartitions(partition ->
                         Collections.singletonList(PlainPartitionWrite.write(producerParams, partition)).iterator())
-                .reduce(SinkReport::plus);
+                .fold(new SinkReport(0, 0, 0), SinkReport::plus);
     }
 
     /** Writes every batch of the stream with {@link #write}. */

@@ -51,6 +51,7 @@ class KafkaSinkTest {
                 .map(i -> new ProducerRecord<>("sink-plain", "k" + i, "v" + i)));
 
         assertThat(report).isEqualTo(new SinkReport(1000, 0, 0));
+        assertThat(sink.write(spark.emptyRDD())).isEqualTo(new SinkReport(0, 0, 0));
         assertThat(kafka.readAll("sink-plain", "read_uncommitted")).extracting(ConsumerRecord::value)
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 1000).mapToObj(i -> "v" + i).collect(Collectors.toList()));
     }

@@ -53,12 +53,7 @@ class TransactionalKafkaSinkTest {
         kafka.produce(600, i -> new ProducerRecord<>("eos-in", i % 3, null, "a" + i));
         JavaStreamingContext ssc = new JavaStreamingContext(sparkConf("local[2,4]"), Durations.milliseconds(500));
         try {
-            JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
-                    LocationStrategies.PreferConsistent(),
-                    ConsumerStrategies.<String, String>Subscribe(List.of("eos-in"), kafka.stringConsumerConfig("eos-in-group")));
-            TransactionalKafkaSink<String, String> sink =
-                    TransactionalKafkaSink.create(KafkaSinkTest.producerParams(kafka), "eos-in-group", "eos-test");
-            sink.writeEachBatch(stream, record -> {
+            writeEachBatch(ssc, kafka, "eos-in", "eos-in-group", "eos-test", record -> {
                 if (TaskContext.get().attemptNumber() == 0 && record.offset() % 50 == 7) {
                     FAILED_ATTEMPTS.incrementAndGet();
                     throw new IllegalStateException("injected: the task fails after writing part of its range");
@@ -177,12 +172,7 @@ class TransactionalKafkaSinkTest {
         killedRun.flush();
         JavaStreamingContext ssc = new JavaStreamingContext(sparkConf("local[2]"), Durations.milliseconds(500));
         try {
-            JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
-                    LocationStrategies.PreferConsistent(),
-                    ConsumerStrategies.<String, String>Subscribe(List.of("open-in"), kafka.stringConsumerConfig("open-group")));
-            TransactionalKafkaSink<String, String> sink =
-                    TransactionalKafkaSink.create(KafkaSinkTest.producerParams(kafka), "open-group", "open");
-            sink.writeEachBatch(stream, TransactionalKafkaSinkTest::copyTo);
+            writeEachBatch(ssc, kafka, "open-in", "open-group", "open", TransactionalKafkaSinkTest::copyTo);
             ssc.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> committedTotal(kafka, "open-group") >= 100);
         } finally {
@@ -192,6 +182,16 @@ class TransactionalKafkaSinkTest {
 
         assertThat(kafka.readAll("open-out", "read_committed")).extracting(ConsumerRecord::value)
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 100).mapToObj(i -> "v" + i).collect(Collectors.toList()));
+    }
+
+    /** A stream of the topic in the group, written through a transactional sink with the prefix. */
+    private static void writeEachBatch(JavaStreamingContext ssc, KafkaCluster kafka, String topic, String groupId,
+                                       String prefix, RecordTransform<String, String, String, String> transform) {
+        JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
+                LocationStrategies.PreferConsistent(),
+                ConsumerStrategies.<String, String>Subscribe(List.of(topic), kafka.stringConsumerConfig(groupId)));
+        TransactionalKafkaSink.<String, String>create(KafkaSinkTest.producerParams(kafka), groupId, prefix)
+                .writeEachBatch(stream, transform);
     }
 
     private static Iterable<ProducerRecord<String, String>> copyTo(ConsumerRecord<String, String> record) {

@@ -108,9 +108,14 @@ public final class TransactionalPartitionWrite<IK, IV, K, V> implements Serializ
             // A retried task elsewhere took over this id since the producer was cached: start afresh.
             LOG.info("A cached producer for {} was fenced by another task; using a new one", range.topicPartition());
             ProducerCache.Lease<K, V> renewed = lease.renew();
-            renewed.producer().beginTransaction();
-            renewed.producer().sendOffsetsToTransaction(offsets, new ConsumerGroupMetadata(groupId));
-            return renewed;
+            try {
+                renewed.producer().beginTransaction();
+                renewed.producer().sendOffsetsToTransaction(offsets, new ConsumerGroupMetadata(groupId));
+                return renewed;
+            } catch (RuntimeException failure) {
+                renewed.discard();
+                throw failure;
+            }
         }
     }
 
