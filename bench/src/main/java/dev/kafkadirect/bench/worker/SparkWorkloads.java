@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Spark workloads, written only against the guide's public API, so that the same bytecode runs with
@@ -81,7 +80,6 @@ final class SparkWorkloads {
     long catchUpNanos(String topic, long expectedRecords, String groupId) throws InterruptedException {
         JavaStreamingContext ssc = new JavaStreamingContext(spark, Durations.seconds(1));
         AtomicLong seen = new AtomicLong();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         try {
             JavaInputDStream<ConsumerRecord<byte[], byte[]>> stream = KafkaUtils.createDirectStream(ssc,
@@ -96,7 +94,7 @@ final class SparkWorkloads {
             ssc.start();
             while (!done.await(200, TimeUnit.MILLISECONDS)) {
                 if (ssc.awaitTerminationOrTimeout(1)) {
-                    throw new IllegalStateException("the stream stopped before it caught up", failure.get());
+                    throw new IllegalStateException("the stream stopped before it caught up; its error is in the log above");
                 }
             }
             long nanos = System.nanoTime() - start;

@@ -73,6 +73,7 @@ public final class ProducerParams implements Serializable {
     public Map<String, Object> admin() {
         Map<String, Object> admin = new HashMap<>();
         params.forEach((key, value) -> {
+            // The user's metric reporters are for their producers, not for the sink's internal admin clients.
             if (AdminClientConfig.configNames().contains(key) && !key.startsWith("metric")) {
                 admin.put(key, value);
             }
