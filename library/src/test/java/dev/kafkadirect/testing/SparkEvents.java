@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Records what a test needs from Spark's listener bus: jobs started and final accumulator values. */
+/** Records what a test needs from Spark's listener bus: jobs started and final values of numeric accumulators. */
 public final class SparkEvents extends SparkListener {
     private final AtomicInteger jobsStarted = new AtomicInteger();
     private final Map<String, Long> accumulators = new ConcurrentHashMap<>();
@@ -23,8 +23,8 @@ public final class SparkEvents extends SparkListener {
     @Override
     public void onStageCompleted(SparkListenerStageCompleted stageCompleted) {
         for (AccumulableInfo info : JavaConverters.asJavaIterable(stageCompleted.stageInfo().accumulables().values())) {
-            if (info.name().isDefined() && info.value().isDefined()) {
-                accumulators.put(info.name().get(), Long.parseLong(String.valueOf(info.value().get())));
+            if (info.name().isDefined() && info.value().isDefined() && info.value().get() instanceof Long) {
+                accumulators.put(info.name().get(), (Long) info.value().get());
             }
         }
     }

@@ -29,6 +29,11 @@ public final class CacheKey {
         return partition;
     }
 
+    /** @return whether a consumer of {@code other} could read this key's partition after a reassignment */
+    boolean sameConfiguration(CacheKey other) {
+        return other.executorParams.equals(executorParams);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof CacheKey && ((CacheKey) other).partition.equals(partition)

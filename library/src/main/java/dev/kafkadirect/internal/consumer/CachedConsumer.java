@@ -10,19 +10,23 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * An executor consumer with what it carried over, and whether a task holds it. All state is guarded by
- * the {@link ConsumerCache} that owns it; an uncached one belongs to its single lease.
+ * An executor consumer with the partition it is assigned to, what it carried over, and whether a task
+ * holds it. All state is guarded by the {@link ConsumerCache} that owns it; an uncached one belongs to
+ * its single lease.
  */
 final class CachedConsumer<K, V> implements ConsumerLease<K, V> {
     private static final Logger LOG = LoggerFactory.getLogger(CachedConsumer.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final CacheKey key;
     private final KafkaConsumer<K, V> consumer;
     /** Null for a consumer outside the cache, closed when its task ends. */
     private final ConsumerCache owner;
+    private CacheKey key;
+    private LeaseOrigin origin = LeaseOrigin.CREATED;
     private List<ConsumerRecord<K, V>> carriedRecords = Collections.emptyList();
     private long carriedFromOffset = -1;
+    /** When it last went back to the cache, in the cache's release order; meaningful while idle. */
+    private long releasedAt;
     private boolean inUse;
     private boolean closed;
 
@@ -40,13 +44,40 @@ final class CachedConsumer<K, V> implements ConsumerLease<K, V> {
         return inUse;
     }
 
-    void markInUse() {
+    void lend(LeaseOrigin how) {
         inUse = true;
+        origin = how;
+    }
+
+    /** Reassigns this idle consumer to another partition with the same configuration; what it carried is dropped. */
+    void moveTo(CacheKey newKey) {
+        forgetCarriedOver();
+        key = newKey;
+        consumer.assign(Collections.singletonList(newKey.partition()));
+    }
+
+    /** @return whether the last range this consumer read ended at {@code offset}, with the consumer there */
+    boolean continuesAt(long offset) {
+        return carriedFromOffset == offset;
+    }
+
+    long releasedAt() {
+        return releasedAt;
+    }
+
+    void returned(long releaseOrder) {
+        inUse = false;
+        releasedAt = releaseOrder;
     }
 
     @Override
     public KafkaConsumer<K, V> consumer() {
         return consumer;
+    }
+
+    @Override
+    public LeaseOrigin origin() {
+        return origin;
     }
 
     @Override
@@ -82,10 +113,6 @@ final class CachedConsumer<K, V> implements ConsumerLease<K, V> {
         } else {
             owner.invalidated(this);
         }
-    }
-
-    void releasedByOwner() {
-        inUse = false;
     }
 
     void close() {

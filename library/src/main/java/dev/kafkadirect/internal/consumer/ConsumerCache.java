@@ -6,19 +6,28 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The executor's Kafka consumers, one per (group id, topic-partition), reused from batch to batch so
- * that their connections and prefetched records survive. A consumer serves one task at a time: a
- * second task on the same key gets a consumer of its own, closed when it ends. A retried task does not
- * trust the cached consumer. Beyond {@code maxCapacity} the least recently used idle consumers are
- * closed; a consumer in use is never evicted. Everything left is closed when the JVM exits.
+ * The executor's Kafka consumers, reused from batch to batch so that their connections and prefetched
+ * records survive. A consumer serves one task at a time; several may read one partition (split ranges,
+ * concurrent tasks), and a task is lent the one that stopped exactly where its range starts, when there
+ * is one. A retried task does not trust cached consumers and gets a new one.
+ *
+ * <p>At {@code maxCapacity}, a task whose partition has no idle consumer takes an idle consumer of
+ * another partition (same configuration) and reassigns it, instead of closing one and creating one:
+ * connections stay open and consumers created stay flat however many partitions an executor reads.
+ * It takes the most recently used one, because batches read partitions in the same order: the
+ * consumers used first in a batch keep their partitions for the next one. Beyond {@code maxCapacity}
+ * (more tasks at once than that, or other configurations) the least recently used idle consumers are
+ * closed; a consumer in use never is. Everything left is closed when the JVM exits.
  * One instance per JVM; thread-safe.
  */
 public final class ConsumerCache {
@@ -26,8 +35,13 @@ public final class ConsumerCache {
     private static final AtomicLong CONSUMERS_CREATED = new AtomicLong();
     private static final ConsumerCache INSTANCE = new ConsumerCache();
 
-    private final Map<CacheKey, CachedConsumer<?, ?>> entries = new LinkedHashMap<>(16, 0.75f, true);
+    /** Every cached consumer, idle or in use. */
+    private final Set<CachedConsumer<?, ?>> consumers = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<CacheKey, List<CachedConsumer<?, ?>>> idleByKey = new HashMap<>();
+    /** Idle consumers by when they were released, least recently first. */
+    private final TreeMap<Long, CachedConsumer<?, ?>> idleByRelease = new TreeMap<>();
     private final AtomicBoolean warnedAboutCapacity = new AtomicBoolean();
+    private long releases;
     private int maxCapacity = Integer.MAX_VALUE;
 
     private ConsumerCache() {
@@ -47,54 +61,62 @@ public final class ConsumerCache {
     /**
      * Lends a consumer assigned to the key's topic-partition.
      *
-     * @param key group id and topic-partition
+     * @param key configuration and topic-partition
      * @param kafkaParams executor kafkaParams, to create a consumer when needed
      * @param settings the cache settings of the RDD being read
-     * @param retriedTask whether this task is a retry (attempt above 0): then a cached consumer is replaced
+     * @param retriedTask whether this task is a retry (attempt above 0): then a new consumer is created
+     * @param fromOffset where the task's range starts: a consumer standing there is preferred
      * @return the lease; the caller releases or invalidates it when the task ends
      */
     public <K, V> ConsumerLease<K, V> acquire(CacheKey key, Map<String, Object> kafkaParams, CacheSettings settings,
-                                              boolean retriedTask) {
+                                              boolean retriedTask, long fromOffset) {
         if (!settings.enabled()) {
             return new CachedConsumer<>(key, create(key, kafkaParams), null);
         }
         List<CachedConsumer<?, ?>> toClose = new ArrayList<>();
-        CachedConsumer<K, V> lease;
         synchronized (this) {
             maxCapacity = settings.maxCapacity();
-            @SuppressWarnings("unchecked")
-            CachedConsumer<K, V> cached = (CachedConsumer<K, V>) entries.get(key);
-            if (cached != null && cached.inUse()) {
-                return new CachedConsumer<>(key, create(key, kafkaParams), null);
+            CachedConsumer<K, V> idle = takeIdle(key, fromOffset);
+            if (idle != null && retriedTask) {
+                consumers.remove(idle);
+                toClose.add(idle);
+            } else if (idle != null) {
+                idle.lend(LeaseOrigin.CACHED);
+                return idle;
+            } else if (!retriedTask && consumers.size() >= maxCapacity) {
+                CachedConsumer<K, V> moved = takeMostRecentIdleLike(key);
+                if (moved != null) {
+                    warnOnceAboutCapacity("moves consumers from partition to partition");
+                    moved.moveTo(key);
+                    moved.lend(LeaseOrigin.MOVED);
+                    return moved;
+                }
             }
-            if (cached != null && !retriedTask) {
-                cached.markInUse();
-                return cached;
-            }
-            if (cached != null) {
-                entries.remove(key);
-                toClose.add(cached);
-            }
-            lease = new CachedConsumer<>(key, create(key, kafkaParams), this);
-            lease.markInUse();
-            entries.put(key, lease);
-            toClose.addAll(evictIdleBeyondCapacity());
         }
         toClose.forEach(CachedConsumer::close);
-        return lease;
+        CachedConsumer<K, V> created = new CachedConsumer<>(key, create(key, kafkaParams), this);
+        created.lend(LeaseOrigin.CREATED);
+        synchronized (this) {
+            consumers.add(created);
+            toClose = closeIdleBeyondCapacity();
+        }
+        toClose.forEach(CachedConsumer::close);
+        return created;
     }
 
     /** @return how many consumers the cache holds now */
     public synchronized int size() {
-        return entries.size();
+        return consumers.size();
     }
 
     /** Closes every cached consumer (at JVM exit, and between tests). */
     public void closeAll() {
         List<CachedConsumer<?, ?>> all;
         synchronized (this) {
-            all = new ArrayList<>(entries.values());
-            entries.clear();
+            all = new ArrayList<>(consumers);
+            consumers.clear();
+            idleByKey.clear();
+            idleByRelease.clear();
         }
         all.forEach(CachedConsumer::close);
     }
@@ -102,11 +124,13 @@ public final class ConsumerCache {
     void released(CachedConsumer<?, ?> consumer) {
         List<CachedConsumer<?, ?>> toClose;
         synchronized (this) {
-            consumer.releasedByOwner();
-            if (entries.get(consumer.key()) != consumer) {
+            consumer.returned(++releases);
+            if (!consumers.contains(consumer)) {
                 toClose = Collections.singletonList(consumer);
             } else {
-                toClose = evictIdleBeyondCapacity();
+                idleByKey.computeIfAbsent(consumer.key(), key -> new ArrayList<>(1)).add(consumer);
+                idleByRelease.put(consumer.releasedAt(), consumer);
+                toClose = closeIdleBeyondCapacity();
             }
         }
         toClose.forEach(CachedConsumer::close);
@@ -114,28 +138,70 @@ public final class ConsumerCache {
 
     void invalidated(CachedConsumer<?, ?> consumer) {
         synchronized (this) {
-            consumer.releasedByOwner();
-            entries.remove(consumer.key(), consumer);
+            consumer.returned(++releases);
+            consumers.remove(consumer);
         }
         consumer.close();
     }
 
-    private List<CachedConsumer<?, ?>> evictIdleBeyondCapacity() {
-        List<CachedConsumer<?, ?>> evicted = new ArrayList<>();
-        Iterator<CachedConsumer<?, ?>> leastRecentlyUsedFirst = entries.values().iterator();
-        while (entries.size() > maxCapacity && leastRecentlyUsedFirst.hasNext()) {
-            CachedConsumer<?, ?> candidate = leastRecentlyUsedFirst.next();
-            if (!candidate.inUse()) {
-                leastRecentlyUsedFirst.remove();
-                evicted.add(candidate);
+    /** @return an idle consumer of the key, preferring one that stopped at {@code fromOffset}; null if none */
+    @SuppressWarnings("unchecked")
+    private <K, V> CachedConsumer<K, V> takeIdle(CacheKey key, long fromOffset) {
+        List<CachedConsumer<?, ?>> idle = idleByKey.get(key);
+        if (idle == null) {
+            return null;
+        }
+        CachedConsumer<?, ?> chosen = idle.get(idle.size() - 1);
+        for (CachedConsumer<?, ?> candidate : idle) {
+            if (candidate.continuesAt(fromOffset)) {
+                chosen = candidate;
+                break;
             }
         }
-        if (!evicted.isEmpty() && warnedAboutCapacity.compareAndSet(false, true)) {
-            LOG.warn("This executor reads more Kafka partitions than {}={} allows, so it closes and recreates"
-                    + " consumers between batches; raise that setting to at least the partitions per executor",
-                    CacheSettings.MAX_CAPACITY, maxCapacity);
+        forgetIdle(chosen);
+        return (CachedConsumer<K, V>) chosen;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <K, V> CachedConsumer<K, V> takeMostRecentIdleLike(CacheKey key) {
+        for (CachedConsumer<?, ?> candidate : idleByRelease.descendingMap().values()) {
+            if (candidate.key().sameConfiguration(key)) {
+                forgetIdle(candidate);
+                return (CachedConsumer<K, V>) candidate;
+            }
+        }
+        return null;
+    }
+
+    private void forgetIdle(CachedConsumer<?, ?> consumer) {
+        idleByRelease.remove(consumer.releasedAt());
+        List<CachedConsumer<?, ?>> sameKey = idleByKey.get(consumer.key());
+        sameKey.remove(consumer);
+        if (sameKey.isEmpty()) {
+            idleByKey.remove(consumer.key());
+        }
+    }
+
+    private List<CachedConsumer<?, ?>> closeIdleBeyondCapacity() {
+        List<CachedConsumer<?, ?>> evicted = new ArrayList<>();
+        while (consumers.size() > maxCapacity && !idleByRelease.isEmpty()) {
+            CachedConsumer<?, ?> leastRecentlyUsed = idleByRelease.firstEntry().getValue();
+            forgetIdle(leastRecentlyUsed);
+            consumers.remove(leastRecentlyUsed);
+            evicted.add(leastRecentlyUsed);
+        }
+        if (!evicted.isEmpty()) {
+            warnOnceAboutCapacity("closes consumers between batches");
         }
         return evicted;
+    }
+
+    private void warnOnceAboutCapacity(String consequence) {
+        if (warnedAboutCapacity.compareAndSet(false, true)) {
+            LOG.warn("This executor reads more Kafka partitions at once than {}={} allows, so it {}; raise that"
+                    + " setting to at least the partitions per executor to keep each partition's consumer",
+                    CacheSettings.MAX_CAPACITY, maxCapacity, consequence);
+        }
     }
 
     private static <K, V> KafkaConsumer<K, V> create(CacheKey key, Map<String, Object> kafkaParams) {

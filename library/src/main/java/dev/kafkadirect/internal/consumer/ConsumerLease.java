@@ -11,6 +11,9 @@ public interface ConsumerLease<K, V> {
     /** @return the consumer, assigned to the lease's topic-partition */
     KafkaConsumer<K, V> consumer();
 
+    /** @return whether the consumer was cached, moved from another partition or created for this lease */
+    LeaseOrigin origin();
+
     /**
      * @param fromOffset where the task's range starts
      * @return records fetched past the previous range, when it ended exactly at {@code fromOffset}

@@ -1,5 +1,7 @@
 package dev.kafkadirect.internal.consumer;
 
+import dev.kafkadirect.internal.split.RangeSplit;
+
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,7 +17,10 @@ public final class KafkaDirectOptions {
     public static final String PREFIX = "dev.kafkadirect.";
     /** A directory where a stream records each completed batch's end offsets (off when absent). */
     public static final String OFFSET_JOURNAL = PREFIX + "offsetJournal";
-    private static final List<String> KNOWN = Collections.unmodifiableList(Arrays.asList(ReadSettings.FAIL_ON_DATA_LOSS, OFFSET_JOURNAL));
+    /** After how many consecutive batches of growing lag a stream warns (5 when absent; 0 turns the warning off). */
+    public static final String LAG_WARNING_BATCHES = PREFIX + "lagWarningBatches";
+    private static final List<String> KNOWN = Collections.unmodifiableList(Arrays.asList(ReadSettings.FAIL_ON_DATA_LOSS,
+            OFFSET_JOURNAL, RangeSplit.MAX_RECORDS_PER_PARTITION, RangeSplit.MIN_PARTITIONS, LAG_WARNING_BATCHES));
 
     private KafkaDirectOptions() {
     }

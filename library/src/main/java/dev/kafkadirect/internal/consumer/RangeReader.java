@@ -40,6 +40,8 @@ public final class RangeReader<K, V> implements Iterator<ConsumerRecord<K, V>> {
     private ConsumerRecord<K, V> next;
     /** The offset the next record should have if the partition had no gaps. */
     private long expectedOffset;
+    private long recordsReturned;
+    private long bytesReturned;
 
     /**
      * @param consumer a consumer assigned to the range's partition
@@ -96,12 +98,24 @@ public final class RangeReader<K, V> implements Iterator<ConsumerRecord<K, V>> {
         }
         ConsumerRecord<K, V> record = next;
         next = null;
+        recordsReturned++;
+        bytesReturned += Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
         return record;
     }
 
     /** @return the offset after the last record returned (the range's end once fully read) */
     public long position() {
         return expectedOffset;
+    }
+
+    /** @return how many records were returned so far */
+    public long recordsReturned() {
+        return recordsReturned;
+    }
+
+    /** @return the serialized key and value bytes of the records returned so far */
+    public long bytesReturned() {
+        return bytesReturned;
     }
 
     /** @return whether the whole range has been read */

@@ -1,11 +1,12 @@
 package dev.kafkadirect.internal.consumer;
 
+import dev.kafkadirect.internal.split.RangeSplit;
 import org.apache.spark.SparkConf;
 
 import java.io.Serializable;
 import java.time.Duration;
 
-/** The Spark settings that govern how executors read ranges, read once on the driver. */
+/** The settings that govern how ranges are split and read on executors, read once on the driver. */
 public final class ReadSettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -20,9 +21,15 @@ public final class ReadSettings implements Serializable {
     private final boolean allowNonConsecutiveOffsets;
     private final boolean failOnDataLoss;
     private final CacheSettings cache;
+    private final RangeSplit split;
 
     public ReadSettings(long pollTimeoutMs, boolean allowNonConsecutiveOffsets, boolean failOnDataLoss,
                         CacheSettings cache) {
+        this(pollTimeoutMs, allowNonConsecutiveOffsets, failOnDataLoss, cache, RangeSplit.off());
+    }
+
+    public ReadSettings(long pollTimeoutMs, boolean allowNonConsecutiveOffsets, boolean failOnDataLoss,
+                        CacheSettings cache, RangeSplit split) {
         if (pollTimeoutMs <= 0) {
             throw new IllegalArgumentException(POLL_MS + " must be > 0 but was " + pollTimeoutMs);
         }
@@ -30,6 +37,7 @@ public final class ReadSettings implements Serializable {
         this.allowNonConsecutiveOffsets = allowNonConsecutiveOffsets;
         this.failOnDataLoss = failOnDataLoss;
         this.cache = cache;
+        this.split = split;
     }
 
     /**
@@ -49,7 +57,13 @@ public final class ReadSettings implements Serializable {
         long pollMs = SparkSettings.longValue(conf, POLL_MS, networkTimeoutMs);
         boolean allowGaps = SparkSettings.booleanValue(conf, ALLOW_NON_CONSECUTIVE_OFFSETS, false);
         boolean failOnDataLoss = SparkSettings.booleanValue(conf, FAIL_ON_DATA_LOSS, true);
-        return new ReadSettings(pollMs, allowGaps, failOnDataLoss, CacheSettings.from(conf));
+        RangeSplit split = RangeSplit.of(optionalLong(conf, RangeSplit.MAX_RECORDS_PER_PARTITION),
+                optionalLong(conf, RangeSplit.MIN_PARTITIONS));
+        return new ReadSettings(pollMs, allowGaps, failOnDataLoss, CacheSettings.from(conf), split);
+    }
+
+    private static Long optionalLong(SparkConf conf, String key) {
+        return conf.contains(key) ? SparkSettings.longValue(conf, key, 0) : null;
     }
 
     public Duration pollTimeout() {
@@ -66,5 +80,10 @@ public final class ReadSettings implements Serializable {
 
     public CacheSettings cache() {
         return cache;
+    }
+
+    /** @return how ranges are split into Spark partitions */
+    public RangeSplit split() {
+        return split;
     }
 }

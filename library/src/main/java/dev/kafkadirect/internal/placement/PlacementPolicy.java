@@ -68,6 +68,21 @@ public final class PlacementPolicy implements Serializable {
      */
     public Optional<String> locate(TopicPartition partition, List<ExecutorLocation> executors,
                                    Map<TopicPartition, String> leaderHosts) {
+        return locate(partition, 0, executors, leaderHosts);
+    }
+
+    /**
+     * Sub-range {@code k} of a split partition goes to the executor {@code k} places after the partition's
+     * own, so a hot partition's sub-ranges spread over the executors (on its host, for host placement).
+     *
+     * @param partition the Kafka partition
+     * @param subRange which sub-range of the partition (0 when not split)
+     * @param executors the current executors, any order
+     * @param leaderHosts leader host per partition (used by broker placement only)
+     * @return the preferred location, or empty when any executor will do
+     */
+    public Optional<String> locate(TopicPartition partition, int subRange, List<ExecutorLocation> executors,
+                                   Map<TopicPartition, String> leaderHosts) {
         List<ExecutorLocation> sorted = new ArrayList<>(executors);
         sorted.sort(ExecutorLocation.ORDER);
         String host = null;
@@ -77,19 +92,19 @@ public final class PlacementPolicy implements Serializable {
             host = leaderHosts.get(partition);
         }
         if (host == null) {
-            return pick(partition, sorted);
+            return pick(partition, subRange, sorted);
         }
         String wanted = host;
         List<ExecutorLocation> onHost = sorted.stream().filter(executor -> executor.host().equals(wanted))
                 .collect(Collectors.toList());
-        return onHost.isEmpty() ? Optional.of(wanted) : pick(partition, onHost);
+        return onHost.isEmpty() ? Optional.of(wanted) : pick(partition, subRange, onHost);
     }
 
-    private static Optional<String> pick(TopicPartition partition, List<ExecutorLocation> sorted) {
+    private static Optional<String> pick(TopicPartition partition, int subRange, List<ExecutorLocation> sorted) {
         if (sorted.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(sorted.get(Math.floorMod(partition.hashCode(), sorted.size())).taskLocation());
+        return Optional.of(sorted.get(Math.floorMod(partition.hashCode() + subRange, sorted.size())).taskLocation());
     }
 
     @Override

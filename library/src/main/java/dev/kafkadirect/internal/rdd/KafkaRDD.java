@@ -5,6 +5,9 @@ import dev.kafkadirect.internal.consumer.ConsumerCache;
 import dev.kafkadirect.internal.consumer.ConsumerLease;
 import dev.kafkadirect.internal.consumer.RangeReader;
 import dev.kafkadirect.internal.consumer.ReadSettings;
+import dev.kafkadirect.internal.metrics.PartitionRead;
+import dev.kafkadirect.internal.metrics.ReadAccumulator;
+import dev.kafkadirect.internal.metrics.ReadTotals;
 import dev.kafkadirect.internal.placement.ExecutorLocation;
 import dev.kafkadirect.internal.placement.PlacementPolicy;
 import dev.kafkadirect.internal.scala.ScalaInterop;
@@ -29,7 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An RDD whose partition {@code i} holds the records of offset range {@code i}, read on executors with
+ * An RDD whose partition {@code i} holds the records of offset range {@code i} (after large ranges were
+ * split, when splitting is on: sub-ranges of one Kafka partition are consecutive), read on executors with
  * the executor kafkaParams through the executor's {@link ConsumerCache}. {@code count}, {@code isEmpty}
  * and {@code take} are answered from the ranges when every offset holds a record (no gaps allowed, no
  * lost records skipped), and by reading otherwise. Records are Kafka's {@link ConsumerRecord}s, which are not serializable:
@@ -44,11 +48,13 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
     private final ReadSettings readSettings;
     /** Offsets skipped as lost, shown in the UI; null unless dev.kafkadirect.failOnDataLoss=false. */
     private final LongAccumulator lostOffsets;
+    /** What successful tasks read, per Kafka partition, and where their consumers came from. */
+    private final ReadAccumulator reads;
 
     /**
      * @param sparkContext the application
      * @param executorKafkaParams kafkaParams already adjusted for executors
-     * @param offsetRanges the ranges, one per RDD partition
+     * @param offsetRanges the ranges, one per RDD partition unless the read settings split large ones
      * @param placement where each range prefers to run
      * @param executors the executors to place ranges on
      * @param leaderHosts leader host per partition (for broker placement; empty otherwise)
@@ -59,15 +65,20 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
                     Map<TopicPartition, String> leaderHosts, ReadSettings readSettings) {
         super(sparkContext, ScalaInterop.emptySeq(), ScalaInterop.classTag(ConsumerRecord.class));
         this.executorKafkaParams = new HashMap<>(executorKafkaParams);
-        this.offsetRanges = offsetRanges.clone();
+        this.offsetRanges = readSettings.split().apply(offsetRanges.clone());
         this.readSettings = readSettings;
-        this.partitions = new KafkaRDDPartition[offsetRanges.length];
-        for (int i = 0; i < offsetRanges.length; i++) {
-            partitions[i] = new KafkaRDDPartition(i, offsetRanges[i],
-                    placement.locate(offsetRanges[i].topicPartition(), executors, leaderHosts));
+        this.partitions = new KafkaRDDPartition[this.offsetRanges.length];
+        int subRange = 0;
+        for (int i = 0; i < partitions.length; i++) {
+            TopicPartition partition = this.offsetRanges[i].topicPartition();
+            subRange = i > 0 && this.offsetRanges[i - 1].topicPartition().equals(partition) ? subRange + 1 : 0;
+            partitions[i] = new KafkaRDDPartition(i, this.offsetRanges[i],
+                    placement.locate(partition, subRange, executors, leaderHosts));
         }
         this.lostOffsets = readSettings.failOnDataLoss() ? null
                 : sparkContext.longAccumulator("kafka-direct offsets lost (" + ReadSettings.FAIL_ON_DATA_LOSS + "=false)");
+        this.reads = new ReadAccumulator();
+        sparkContext.register(reads, "kafka-direct reads");
     }
 
     /** An RDD reading the given sub-ranges with the same settings, each where its partition prefers. */
@@ -77,6 +88,7 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
         this.offsetRanges = subRanges;
         this.readSettings = parent.readSettings;
         this.lostOffsets = parent.lostOffsets;
+        this.reads = parent.reads;
         this.partitions = new KafkaRDDPartition[subRanges.length];
         for (int i = 0; i < subRanges.length; i++) {
             partitions[i] = new KafkaRDDPartition(i, subRanges[i], parent.locationOf(subRanges[i]));
@@ -95,6 +107,11 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
     @Override
     public OffsetRange[] offsetRanges() {
         return offsetRanges.clone();
+    }
+
+    /** @return what this RDD's successful tasks read so far (complete once a job over it finished) */
+    public ReadTotals readTotals() {
+        return reads.value().copy();
     }
 
     @Override
@@ -118,7 +135,7 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
         }
         CacheKey key = new CacheKey(executorKafkaParams, range.topicPartition());
         ConsumerLease<K, V> lease = ConsumerCache.instance().acquire(key, executorKafkaParams, readSettings.cache(),
-                context.attemptNumber() > 0);
+                context.attemptNumber() > 0, range.fromOffset());
         RangeReader<K, V> reader;
         try {
             reader = new RangeReader<>(lease.consumer(), range, readSettings,
@@ -128,7 +145,12 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
             throw e;
         }
         context.addTaskFailureListener((TaskFailureListener) (failed, error) -> lease.invalidate());
-        context.addTaskCompletionListener((TaskCompletionListener) completed -> lease.release(reader));
+        context.addTaskCompletionListener((TaskCompletionListener) completed -> {
+            // Spark keeps accumulator updates of successful tasks only.
+            reads.add(new PartitionRead(range.topicPartition(), reader.recordsReturned(), reader.bytesReturned(),
+                    lease.origin()));
+            lease.release(reader);
+        });
         return ScalaInterop.toScalaIterator(reader);
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,10 +48,10 @@ class ConsumerCacheTest {
         CacheKey key = new CacheKey(keyParams("reuse"), new TopicPartition("cache-reuse", 0));
         long createdBefore = ConsumerCache.consumersCreated();
 
-        ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
+        ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), CAPACITY_4, false, 0);
         KafkaConsumer<String, String> consumer = first.consumer();
         first.release(finishedReaderOfNothing(first));
-        ConsumerLease<String, String> second = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
+        ConsumerLease<String, String> second = cache.acquire(key, executorParams(kafka), CAPACITY_4, false, 0);
 
         assertThat(second.consumer()).isSameAs(consumer);
         assertThat(ConsumerCache.consumersCreated() - createdBefore).isEqualTo(1);
@@ -58,27 +59,63 @@ class ConsumerCacheTest {
     }
 
     @Test
-    void aConsumerInUseIsNeverLentTwiceAndTheSecondTaskGetsItsOwnClosedAfterUse(KafkaCluster kafka) {
+    void aConsumerInUseIsNeverLentTwiceAndTheSecondTaskGetsAnotherWhichTheCacheKeepsToo(KafkaCluster kafka) {
         CacheKey key = new CacheKey(keyParams("busy"), new TopicPartition("cache-busy", 0));
 
-        ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
-        ConsumerLease<String, String> second = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
+        ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), CAPACITY_4, false, 0);
+        ConsumerLease<String, String> second = cache.acquire(key, executorParams(kafka), CAPACITY_4, false, 0);
         assertThat(second.consumer()).isNotSameAs(first.consumer());
         second.release(finishedReaderOfNothing(second));
-
-        assertThatClosed(second.consumer());
-        assertThat(cache.size()).isEqualTo(1);
         first.release(finishedReaderOfNothing(first));
-        assertThat(cache.acquire(key, executorParams(kafka), CAPACITY_4, false).consumer()).isSameAs(first.consumer());
+
+        assertThat(cache.size()).isEqualTo(2);
+        ConsumerLease<String, String> third = cache.acquire(key, executorParams(kafka), CAPACITY_4, false, 0);
+        ConsumerLease<String, String> fourth = cache.acquire(key, executorParams(kafka), CAPACITY_4, false, 0);
+        assertThat(List.of(third.consumer(), fourth.consumer()))
+                .containsExactlyInAnyOrder(first.consumer(), second.consumer());
+        assertThat(List.of(third.origin(), fourth.origin())).containsOnly(LeaseOrigin.CACHED);
+    }
+
+    @Test
+    void atCapacityANewPartitionTakesTheMostRecentlyUsedIdleConsumerInsteadOfCreatingOne(KafkaCluster kafka) {
+        CacheSettings capacity2 = new CacheSettings(true, 16, 2, 0.75f);
+        ConsumerLease<String, String> a = cache.acquire(key("a"), executorParams(kafka), capacity2, false, 0);
+        ConsumerLease<String, String> b = cache.acquire(key("b"), executorParams(kafka), capacity2, false, 0);
+        a.release(finishedReaderOfNothing(a));
+        b.release(finishedReaderOfNothing(b));
+        long createdBefore = ConsumerCache.consumersCreated();
+
+        ConsumerLease<String, String> c = cache.acquire(key("c"), executorParams(kafka), capacity2, false, 0);
+
+        assertThat(c.consumer()).isSameAs(b.consumer());
+        assertThat(c.origin()).isEqualTo(LeaseOrigin.MOVED);
+        assertThat(c.consumer().assignment()).containsExactly(new TopicPartition("cache-evict-c", 0));
+        assertThat(ConsumerCache.consumersCreated()).isEqualTo(createdBefore);
+        assertThat(cache.size()).isEqualTo(2);
+        assertThat(cache.acquire(key("a"), executorParams(kafka), capacity2, false, 0).consumer()).isSameAs(a.consumer());
+    }
+
+    @Test
+    void aConsumerWithAnotherConfigurationIsClosedNotMoved(KafkaCluster kafka) {
+        CacheSettings capacity1 = new CacheSettings(true, 16, 1, 0.75f);
+        ConsumerLease<String, String> other = cache.acquire(new CacheKey(keyParams("other"),
+                new TopicPartition("cache-other", 0)), executorParams(kafka), capacity1, false, 0);
+        other.release(finishedReaderOfNothing(other));
+
+        ConsumerLease<String, String> mine = cache.acquire(key("mine"), executorParams(kafka), capacity1, false, 0);
+
+        assertThat(mine.origin()).isEqualTo(LeaseOrigin.CREATED);
+        assertThatClosed(other.consumer());
+        assertThat(cache.size()).isEqualTo(1);
     }
 
     @Test
     void aRetriedTaskGetsAFreshConsumerAndTheOldOneIsClosed(KafkaCluster kafka) {
         CacheKey key = new CacheKey(keyParams("retry"), new TopicPartition("cache-retry", 0));
-        ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
+        ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), CAPACITY_4, false, 0);
         first.release(finishedReaderOfNothing(first));
 
-        ConsumerLease<String, String> retried = cache.acquire(key, executorParams(kafka), CAPACITY_4, true);
+        ConsumerLease<String, String> retried = cache.acquire(key, executorParams(kafka), CAPACITY_4, true, 0);
 
         assertThat(retried.consumer()).isNotSameAs(first.consumer());
         assertThatClosed(first.consumer());
@@ -88,9 +125,9 @@ class ConsumerCacheTest {
     @Test
     void evictionBeyondMaxCapacityClosesOnlyIdleConsumersLeastRecentlyUsedFirst(KafkaCluster kafka) {
         CacheSettings capacity2 = new CacheSettings(true, 16, 2, 0.75f);
-        ConsumerLease<String, String> a = cache.acquire(key("a"), executorParams(kafka), capacity2, false);
-        ConsumerLease<String, String> b = cache.acquire(key("b"), executorParams(kafka), capacity2, false);
-        ConsumerLease<String, String> c = cache.acquire(key("c"), executorParams(kafka), capacity2, false);
+        ConsumerLease<String, String> a = cache.acquire(key("a"), executorParams(kafka), capacity2, false, 0);
+        ConsumerLease<String, String> b = cache.acquire(key("b"), executorParams(kafka), capacity2, false, 0);
+        ConsumerLease<String, String> c = cache.acquire(key("c"), executorParams(kafka), capacity2, false, 0);
         assertThat(cache.size()).as("all three are in use, so none is evicted").isEqualTo(3);
 
         b.release(finishedReaderOfNothing(b));
@@ -99,13 +136,13 @@ class ConsumerCacheTest {
         a.release(finishedReaderOfNothing(a));
         c.release(finishedReaderOfNothing(c));
         assertThat(cache.size()).isEqualTo(2);
-        assertThat(cache.acquire(key("a"), executorParams(kafka), capacity2, false).consumer()).isSameAs(a.consumer());
+        assertThat(cache.acquire(key("a"), executorParams(kafka), capacity2, false, 0).consumer()).isSameAs(a.consumer());
     }
 
     @Test
     void anInvalidatedConsumerIsClosedAndForgotten(KafkaCluster kafka) {
         CacheKey key = new CacheKey(keyParams("invalid"), new TopicPartition("cache-invalid", 0));
-        ConsumerLease<String, String> lease = cache.acquire(key, executorParams(kafka), CAPACITY_4, false);
+        ConsumerLease<String, String> lease = cache.acquire(key, executorParams(kafka), CAPACITY_4, false, 0);
 
         lease.invalidate();
 
@@ -117,9 +154,9 @@ class ConsumerCacheTest {
     void withTheCacheDisabledEveryTaskGetsANewConsumerClosedAfterUse(KafkaCluster kafka) {
         CacheSettings disabled = new CacheSettings(false, 16, 64, 0.75f);
         CacheKey key = new CacheKey(keyParams("disabled"), new TopicPartition("cache-disabled", 0));
-        ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), disabled, false);
+        ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), disabled, false, 0);
         first.release(finishedReaderOfNothing(first));
-        ConsumerLease<String, String> second = cache.acquire(key, executorParams(kafka), disabled, false);
+        ConsumerLease<String, String> second = cache.acquire(key, executorParams(kafka), disabled, false, 0);
 
         assertThat(second.consumer()).isNotSameAs(first.consumer());
         assertThatClosed(first.consumer());

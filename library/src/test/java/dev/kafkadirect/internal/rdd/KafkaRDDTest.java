@@ -84,7 +84,7 @@ class KafkaRDDTest {
     }
 
     @Test
-    void twoTasksReadingOnePartitionAtOnceEachGetTheirOwnConsumer(KafkaCluster kafka) {
+    void twoTasksReadingOnePartitionAtOnceEachGetTheirOwnConsumerAndBothAreKept(KafkaCluster kafka) {
         kafka.createTopic("rdd-concurrent", 1);
         kafka.produce(100, i -> new ProducerRecord<>("rdd-concurrent", 0, null, "v" + i));
         OffsetRange[] ranges = {OffsetRange.create("rdd-concurrent", 0, 0, 50), OffsetRange.create("rdd-concurrent", 0, 50, 100)};
@@ -106,7 +106,7 @@ class KafkaRDDTest {
 
         assertThat(seen).containsExactly("0+50", "50+50");
         assertThat(ConsumerCache.consumersCreated() - createdBefore).isEqualTo(2);
-        assertThat(ConsumerCache.instance().size()).isEqualTo(1);
+        assertThat(ConsumerCache.instance().size()).as("both stay cached: a pool per partition").isEqualTo(2);
     }
 
     @Test
@@ -198,6 +198,8 @@ class KafkaRDDTest {
                 new OffsetRange[] {OffsetRange.create("t", 0, 0, 1)}, LocationStrategies.PreferConsistent()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown option dev.kafkadirect.failOnDataloss in kafkaParams; Kafka Direct knows"
-                        + " [dev.kafkadirect.failOnDataLoss, dev.kafkadirect.offsetJournal]");
+                        + " [dev.kafkadirect.failOnDataLoss, dev.kafkadirect.offsetJournal,"
+                        + " dev.kafkadirect.maxRecordsPerPartition, dev.kafkadirect.minPartitions,"
+                        + " dev.kafkadirect.lagWarningBatches]");
     }
 }
