@@ -3,6 +3,7 @@ package dev.kafkadirect.offsets;
 import dev.kafkadirect.internal.offsets.JdbcConnections;
 import dev.kafkadirect.internal.offsets.OffsetTable;
 import dev.kafkadirect.internal.offsets.RangeCheck;
+import dev.kafkadirect.internal.split.RangeSplit;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.streaming.kafka010.OffsetRange;
 import org.slf4j.Logger;
@@ -113,7 +114,7 @@ public final class JdbcOffsetStore implements OffsetStore<Connection> {
     public void commit(Connection transaction, String streamId, OffsetRange... ranges) {
         requireStreamId(streamId);
         ensureTable();
-        for (OffsetRange range : ranges) {
+        for (OffsetRange range : RangeSplit.joined(ranges)) {
             Long mismatched;
             try {
                 mismatched = table.advance(transaction, streamId, range);
@@ -132,15 +133,17 @@ public final class JdbcOffsetStore implements OffsetStore<Connection> {
      * a warning logged; if any range does not continue the stored offsets, nothing is written.
      *
      * @param streamId the stream's name in the store
-     * @param ranges the ranges whose records the work writes: a batch's, or one partition's
+     * @param batchRanges the ranges whose records the work writes: a batch's (sub-ranges of split partitions
+     *        are joined), or one partition's
      * @param work the writes
      * @return whether the work ran and was committed, or had been already
      * @throws OffsetMismatchException when a range repeats part of a stored one or skips offsets; rolled back
      * @throws OffsetStoreException when the database fails; rolled back
      * @throws RuntimeException what the work threw (checked exceptions wrapped); rolled back
      */
-    public BatchOutcome runInTransaction(String streamId, OffsetRange[] ranges, JdbcWork work) {
+    public BatchOutcome runInTransaction(String streamId, OffsetRange[] batchRanges, JdbcWork work) {
         requireStreamId(streamId);
+        OffsetRange[] ranges = RangeSplit.joined(batchRanges);
         try (Connection connection = connect()) {
             try {
                 if (alreadyStored(connection, streamId, ranges)) {

@@ -3,7 +3,9 @@ package dev.kafkadirect.sink;
 import dev.kafkadirect.internal.sink.PendingTransactions;
 import dev.kafkadirect.internal.sink.ProducerParams;
 import dev.kafkadirect.internal.sink.TransactionalPartitionWrite;
+import dev.kafkadirect.internal.split.RangeSplit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.streaming.api.java.JavaInputDStream;
@@ -12,8 +14,10 @@ import org.apache.spark.streaming.kafka010.OffsetRange;
 
 import java.io.Serializable;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -83,6 +87,19 @@ public final class TransactionalKafkaSink<K, V> implements Serializable {
         return new TransactionalKafkaSink<>(ProducerParams.of(producerParams), groupId, transactionalIdPrefix);
     }
 
+    /** Sub-ranges of one partition would share its transactional id and fence each other. */
+    private static void requireOneRangePerPartition(OffsetRange[] offsetRanges) {
+        Set<TopicPartition> seen = new HashSet<>();
+        for (OffsetRange range : offsetRanges) {
+            if (!seen.add(range.topicPartition())) {
+                throw new IllegalArgumentException("The exactly-once sink writes one transaction per Kafka partition, but"
+                        + " this RDD splits " + range.topicPartition() + " into several ranges: remove "
+                        + RangeSplit.MAX_RECORDS_PER_PARTITION + " and " + RangeSplit.MIN_PARTITIONS
+                        + " from the kafkaParams of the stream the sink writes");
+            }
+        }
+    }
+
     /**
      * Writes the output of a Kafka RDD: the RDD of a direct stream's batch or of {@code createRDD}, untransformed
      * (the records of partition {@code i} must be those of {@code offsetRanges()[i]}).
@@ -99,6 +116,7 @@ public final class TransactionalKafkaSink<K, V> implements Serializable {
                     + " RecordTransform), but got " + kafkaRdd.rdd().getClass().getName());
         }
         OffsetRange[] offsetRanges = ((HasOffsetRanges) kafkaRdd.rdd()).offsetRanges();
+        requireOneRangePerPartition(offsetRanges);
         TransactionalPartitionWrite<IK, IV, K, V> partitionWrite =
                 new TransactionalPartitionWrite<>(params, groupId, transactionalIdPrefix, transform);
         return kafkaRdd.mapPartitions(records -> {

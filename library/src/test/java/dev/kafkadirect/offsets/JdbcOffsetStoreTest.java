@@ -126,6 +126,17 @@ class JdbcOffsetStoreTest {
     }
 
     @Test
+    void theSubRangesOfASplitBatchAreStoredAsOneRangePerPartition() throws Exception {
+        JdbcOffsetStore store = JdbcOffsetStore.create(TestDatabase.H2.newDatabaseUrl());
+        OffsetRange[] splitBatch = {OffsetRange.create(WORDS_0, 0, 50), OffsetRange.create(WORDS_0, 50, 100),
+                OffsetRange.create(WORDS_1, 0, 7)};
+
+        assertThat(store.runInTransaction("s", splitBatch, connection -> { })).isEqualTo(BatchOutcome.STORED);
+        assertThat(store.runInTransaction("s", splitBatch, connection -> { })).isEqualTo(BatchOutcome.ALREADY_STORED);
+        assertThat(store.load("s")).isEqualTo(Map.of(WORDS_0, 100L, WORDS_1, 7L));
+    }
+
+    @Test
     void passwordsNeverAppearInDescriptionsOrErrors() {
         Properties properties = new Properties();
         properties.setProperty("user", "app");

@@ -128,6 +128,27 @@ class TransactionalKafkaSinkTest {
     }
 
     @Test
+    void anRddThatSplitsAPartitionIsRefusedNamingTheOptionsBeforeAnythingIsWritten(KafkaCluster kafka) {
+        TransactionalKafkaSink<String, String> sink =
+                TransactionalKafkaSink.create(KafkaSinkTest.producerParams(kafka), "split-group", "split");
+        Map<String, Object> kafkaParams = kafka.stringConsumerConfig("split-reader");
+        kafkaParams.put("dev.kafkadirect.maxRecordsPerPartition", 10);
+        JavaSparkContext spark = LocalSpark.start("TransactionalKafkaSinkTest", Map.of());
+        try {
+            JavaRDD<ConsumerRecord<String, String>> split = KafkaUtils.createRDD(spark, kafkaParams,
+                    new OffsetRange[] {OffsetRange.create("split-in", 0, 0, 30)}, LocationStrategies.PreferConsistent());
+
+            assertThatThrownBy(() -> sink.write(split, record -> List.of(new ProducerRecord<>("split-out", record.value()))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("The exactly-once sink writes one transaction per Kafka partition, but this RDD splits"
+                            + " split-in-0 into several ranges: remove dev.kafkadirect.maxRecordsPerPartition and"
+                            + " dev.kafkadirect.minPartitions from the kafkaParams of the stream the sink writes");
+        } finally {
+            spark.stop();
+        }
+    }
+
+    @Test
     void aZombieWithTheSameTransactionalIdIsFencedAndItsOpenTransactionAborted(KafkaCluster kafka) {
         kafka.createTopic("zombie-in", 1);
         kafka.createTopic("zombie-out", 1);

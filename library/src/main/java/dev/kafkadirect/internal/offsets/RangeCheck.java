@@ -1,6 +1,7 @@
 package dev.kafkadirect.internal.offsets;
 
 import dev.kafkadirect.offsets.OffsetMismatchException;
+import dev.kafkadirect.internal.split.RangeSplit;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.streaming.kafka010.OffsetRange;
 
@@ -49,7 +50,9 @@ public final class RangeCheck {
         String meaning = stored > range.fromOffset()
                 ? "offsets " + range.fromOffset() + " to " + (Math.min(stored, range.untilOffset()) - 1)
                         + " were applied before and would be applied twice"
-                : "offsets " + stored + " to " + (range.fromOffset() - 1) + " were never applied and would be skipped";
+                : "offsets " + stored + " to " + (range.fromOffset() - 1) + " were never applied and would be skipped"
+                        + " (if the stream splits partitions with " + RangeSplit.MAX_RECORDS_PER_PARTITION + " or "
+                        + RangeSplit.MIN_PARTITIONS + ", store offsets per batch, not per task)";
         return new OffsetMismatchException(store + " holds offset " + stored + " for " + topicPartition
                 + ", but the batch's range for " + topicPartition + " starts at " + range.fromOffset()
                 + " (range " + range.fromOffset() + " until " + range.untilOffset() + "): " + meaning

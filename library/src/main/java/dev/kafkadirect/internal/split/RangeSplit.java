@@ -111,6 +111,25 @@ public final class RangeSplit implements Serializable {
         return parts;
     }
 
+    /**
+     * @param ranges ranges, some of them perhaps sub-ranges of one partition
+     * @return the ranges with consecutive entries of one partition that touch joined into one, in order
+     */
+    public static OffsetRange[] joined(OffsetRange[] ranges) {
+        List<OffsetRange> joined = new ArrayList<>(ranges.length);
+        for (OffsetRange range : ranges) {
+            int last = joined.size() - 1;
+            if (last >= 0 && joined.get(last).topicPartition().equals(range.topicPartition())
+                    && joined.get(last).untilOffset() == range.fromOffset()) {
+                joined.set(last, OffsetRange.create(range.topicPartition(), joined.get(last).fromOffset(),
+                        range.untilOffset()));
+            } else {
+                joined.add(range);
+            }
+        }
+        return joined.size() == ranges.length ? ranges : joined.toArray(new OffsetRange[0]);
+    }
+
     private static double partSize(OffsetRange range, long parts) {
         return (double) range.count() / parts;
     }

@@ -64,6 +64,15 @@ class RangeSplitTest {
     }
 
     @Test
+    void joinedUndoesASplitAndLeavesRangesThatDoNotTouchApart() {
+        OffsetRange[] split = RangeSplit.of(300L, null).apply(new OffsetRange[] {HOT, COLD});
+        OffsetRange apart = OffsetRange.create("events", 1, 20, 30);
+
+        assertThat(RangeSplit.joined(split)).containsExactly(HOT, COLD);
+        assertThat(RangeSplit.joined(new OffsetRange[] {COLD, apart})).containsExactly(COLD, apart);
+    }
+
+    @Test
     void settingsThatAreNotPositiveAreRefusedNamingTheSetting() {
         assertThatThrownBy(() -> RangeSplit.of(0L, null))
                 .isInstanceOf(IllegalArgumentException.class)
