@@ -114,6 +114,11 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
         return reads.value().copy();
     }
 
+    /** @return the accumulator this RDD's tasks report their reads to */
+    public ReadAccumulator readAccumulator() {
+        return reads;
+    }
+
     @Override
     public Partition[] getPartitions() {
         return partitions.clone();

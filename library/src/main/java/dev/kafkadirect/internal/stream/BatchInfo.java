@@ -1,6 +1,8 @@
 package dev.kafkadirect.internal.stream;
 
+import dev.kafkadirect.internal.metrics.BatchReport;
 import dev.kafkadirect.internal.scala.ScalaInterop;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.streaming.kafka010.OffsetRange;
 import org.apache.spark.streaming.scheduler.StreamInputInfo;
 
@@ -10,7 +12,7 @@ import java.util.Map;
 
 /**
  * What a batch reports to Spark's Streaming UI: its record count and a readable list of its non-empty
- * ranges, both from the ranges alone (no extra pass over the data).
+ * ranges with their lag, from the ranges alone (no extra pass over the data), and its metrics report.
  */
 final class BatchInfo {
     /** Metadata key under which the batch's ranges are reported, as a Scala list. */
@@ -19,7 +21,14 @@ final class BatchInfo {
     private BatchInfo() {
     }
 
-    static StreamInputInfo of(int inputStreamId, OffsetRange[] ranges) {
+    /**
+     * @param inputStreamId the stream's id
+     * @param ranges the batch's planned ranges, one per partition
+     * @param latestOffsets each partition's latest offset when planned, for the lag shown
+     * @param report the batch's metrics report, read by metrics listeners when the batch completes
+     */
+    static StreamInputInfo of(int inputStreamId, OffsetRange[] ranges, Map<TopicPartition, Long> latestOffsets,
+                              BatchReport report) {
         long records = 0;
         StringBuilder description = new StringBuilder();
         for (OffsetRange range : ranges) {
@@ -28,12 +37,15 @@ final class BatchInfo {
                 description.append("topic: ").append(range.topic())
                         .append("\tpartition: ").append(range.partition())
                         .append("\toffsets: ").append(range.fromOffset()).append(" to ").append(range.untilOffset())
-                        .append("\tcount: ").append(range.count()).append('\n');
+                        .append("\tcount: ").append(range.count())
+                        .append("\tlag: ").append(Math.max(0, latestOffsets.getOrDefault(range.topicPartition(),
+                                range.untilOffset()) - range.untilOffset())).append('\n');
             }
         }
         Map<String, Object> metadata = new HashMap<>();
         metadata.put(OFFSETS_KEY, ScalaInterop.toScalaSeq(Arrays.asList(ranges)));
         metadata.put(StreamInputInfo.METADATA_KEY_DESCRIPTION(), description.toString());
+        metadata.put(BatchReport.METADATA_KEY, report);
         return new StreamInputInfo(inputStreamId, records, ScalaInterop.toScalaImmutableMap(metadata));
     }
 }

@@ -6,6 +6,9 @@ import dev.kafkadirect.internal.consumer.ReadSettings;
 import dev.kafkadirect.internal.consumer.SparkSettings;
 import dev.kafkadirect.internal.journal.JournalRecorder;
 import dev.kafkadirect.internal.journal.OffsetJournal;
+import dev.kafkadirect.internal.metrics.BatchReport;
+import dev.kafkadirect.internal.metrics.LagWatch;
+import dev.kafkadirect.internal.metrics.StreamMetricsSource;
 import dev.kafkadirect.internal.placement.Executors;
 import dev.kafkadirect.internal.placement.PlacementPolicy;
 import dev.kafkadirect.internal.rdd.KafkaRDD;
@@ -13,7 +16,9 @@ import dev.kafkadirect.internal.scala.ScalaInterop;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetCommitCallback;
+import dev.kafkadirect.metrics.BatchMetrics;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.streaming.StreamingContext;
 import org.apache.spark.streaming.Time;
@@ -75,6 +80,11 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     private final OffsetJournal journal;
     /** Present after start when the journal is on. Guarded by this. */
     private transient JournalRecorder journalRecorder;
+    /** Batches of growing lag after which to warn; 0 for never. */
+    private final int lagWarningBatches;
+    private transient LagWatch lagWatch;
+    /** Registered with Spark's metrics system between start and stop. Guarded by this. */
+    private transient StreamMetricsSource metricsSource;
 
     /**
      * @param ssc the streaming context
@@ -93,7 +103,10 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         // Fail at createDirectStream, not at the first batch, when a setting is bad; each batch reads them again.
         ReadSettings.from(ssc.conf(), userParams);
         this.checkpoint = new DirectStreamCheckpointData<>(this);
-        String journalDirectory = KafkaDirectOptions.of(userParams).get(KafkaDirectOptions.OFFSET_JOURNAL);
+        Map<String, String> options = KafkaDirectOptions.of(userParams);
+        String journalDirectory = options.get(KafkaDirectOptions.OFFSET_JOURNAL);
+        this.lagWarningBatches = lagWarningBatches(options);
+        this.lagWatch = new LagWatch(lagWarningBatches);
         this.journal = journalDirectory == null ? null : new OffsetJournal(journalDirectory);
         this.rateController = RateController.isBackPressureEnabled(ssc.conf())
                 ? Option.apply(new DirectRateController(id(), RateEstimator.create(ssc.conf(), slideDuration())))
@@ -123,6 +136,8 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         if (journal != null) {
             startJournal();
         }
+        metricsSource = new StreamMetricsSource(id());
+        SparkEnv.get().metricsSystem().registerSource(metricsSource);
         driver = new DriverConsumer<>(consumerStrategy.onStart(Collections.unmodifiableMap(new HashMap<>(currentOffsets))));
         Set<TopicPartition> assignment = currentOffsets.isEmpty() ? driver.awaitInitialAssignment()
                 : driver.awaitRestoredAssignment(currentOffsets.keySet(), sessionTimeout().plusSeconds(15));
@@ -143,6 +158,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         } finally {
             driver.close();
             driver = null;
+            SparkEnv.get().metricsSystem().removeSource(metricsSource);
         }
     }
 
@@ -172,12 +188,43 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         Map<TopicPartition, String> leaderHosts = placement.needsLeaderHosts()
                 ? driver.leaderHosts(currentOffsets.keySet()) : Collections.emptyMap();
         KafkaRDD<K, V> rdd = newRdd(ranges, leaderHosts);
-        ssc().scheduler().inputInfoTracker().reportInfo(validTime, BatchInfo.of(id(), ranges));
+        reportBatch(validTime, ranges, latest, rdd);
         currentOffsets = new HashMap<>(until);
         if (journalRecorder != null) {
             journalRecorder.batchPlanned(validTime.milliseconds(), until);
         }
         return Option.apply(rdd);
+    }
+
+    /** Tells the UI, the metrics source, metrics listeners (when the batch completes) and the log about a new batch. */
+    private void reportBatch(Time validTime, OffsetRange[] ranges, Map<TopicPartition, Long> latest, KafkaRDD<K, V> rdd) {
+        int lagGrowthStreak = lagWatch.observe(id(), BatchReport.totalLag(ranges, latest));
+        BatchReport report = new BatchReport(id(), validTime.milliseconds(), ranges, latest, lagGrowthStreak,
+                rdd.readAccumulator());
+        BatchMetrics planned = report.metrics();
+        metricsSource.update(planned);
+        ssc().scheduler().inputInfoTracker().reportInfo(validTime, BatchInfo.of(id(), ranges, latest, report));
+        LOG.info("Direct stream {} batch {}: {} records from {} partitions in {} tasks; max lag {}{}, total lag {}", id(),
+                validTime.milliseconds(), planned.plannedRecords(), ranges.length, rdd.getNumPartitions(),
+                planned.maxLag(), planned.maxLagPartition().map(partition -> " at " + partition.partition()).orElse(""),
+                planned.totalLag());
+    }
+
+    private static int lagWarningBatches(Map<String, String> options) {
+        String value = options.get(KafkaDirectOptions.LAG_WARNING_BATCHES);
+        if (value == null) {
+            return 5;
+        }
+        try {
+            int batches = Integer.parseInt(value.trim());
+            if (batches >= 0) {
+                return batches;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(KafkaDirectOptions.LAG_WARNING_BATCHES + " must be a whole number >= 0"
+                + " (0 turns the warning off) but was '" + value + "'");
     }
 
     /**
@@ -318,5 +365,6 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         commitQueue = new CommitQueue();
+        lagWatch = new LagWatch(lagWarningBatches);
     }
 }

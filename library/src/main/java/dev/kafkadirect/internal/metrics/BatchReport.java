@@ -1,0 +1,81 @@
+package dev.kafkadirect.internal.metrics;
+
+import dev.kafkadirect.internal.consumer.LeaseOrigin;
+import dev.kafkadirect.metrics.BatchMetrics;
+import dev.kafkadirect.metrics.PartitionMetrics;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.streaming.kafka010.OffsetRange;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A batch as planned (one range per partition and the latest offsets seen), with the accumulator its
+ * tasks report to. Travels in the batch's {@code StreamInputInfo} metadata, so that listeners read the
+ * batch's metrics when Spark says it completed.
+ */
+public final class BatchReport implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** The metadata key of a batch's report in its {@code StreamInputInfo}. */
+    public static final String METADATA_KEY = "kafka-direct";
+
+    private final int streamId;
+    private final long batchTimeMillis;
+    private final OffsetRange[] ranges;
+    private final HashMap<TopicPartition, Long> latestOffsets;
+    private final int lagGrowthStreak;
+    private final ReadAccumulator reads;
+
+    /**
+     * @param streamId the input stream's id
+     * @param batchTimeMillis the batch's time
+     * @param ranges the planned ranges, one per partition
+     * @param latestOffsets the latest offset of each partition when planned
+     * @param lagGrowthStreak consecutive batches of growing total lag, this one included
+     * @param reads the accumulator of the batch's RDD
+     */
+    public BatchReport(int streamId, long batchTimeMillis, OffsetRange[] ranges, Map<TopicPartition, Long> latestOffsets,
+                       int lagGrowthStreak, ReadAccumulator reads) {
+        this.streamId = streamId;
+        this.batchTimeMillis = batchTimeMillis;
+        this.ranges = ranges.clone();
+        this.latestOffsets = new HashMap<>(latestOffsets);
+        this.lagGrowthStreak = lagGrowthStreak;
+        this.reads = reads;
+    }
+
+    /**
+     * @param ranges planned ranges, one per partition
+     * @param latestOffsets latest offset per partition
+     * @return the sum over partitions of latest offset minus range end (never negative per partition)
+     */
+    public static long totalLag(OffsetRange[] ranges, Map<TopicPartition, Long> latestOffsets) {
+        long total = 0;
+        for (OffsetRange range : ranges) {
+            total += Math.max(0, latestOffsets.getOrDefault(range.topicPartition(), range.untilOffset()) - range.untilOffset());
+        }
+        return total;
+    }
+
+    /** @return the metrics now: lag as planned, records and bytes as read so far (all of them once the batch completed) */
+    public BatchMetrics metrics() {
+        ReadTotals read = reads.value().copy();
+        List<PartitionMetrics> partitions = new ArrayList<>(ranges.length);
+        for (OffsetRange range : ranges) {
+            TopicPartition partition = range.topicPartition();
+            partitions.add(new PartitionMetrics(partition, range.fromOffset(), range.untilOffset(),
+                    latestOffsets.getOrDefault(partition, range.untilOffset()), read.records(partition),
+                    read.bytes(partition)));
+        }
+        return new BatchMetrics(streamId, batchTimeMillis, partitions, lagGrowthStreak,
+                read.consumers(LeaseOrigin.CREATED), read.consumers(LeaseOrigin.MOVED));
+    }
+
+    @Override
+    public String toString() {
+        return "kafka-direct batch " + batchTimeMillis + " of stream " + streamId;
+    }
+}
