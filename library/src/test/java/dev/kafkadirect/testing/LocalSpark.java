@@ -26,6 +26,16 @@ public final class LocalSpark {
      * @return a running context
      */
     public static JavaSparkContext start(String master, String appName, Map<String, String> settings) {
+        return new JavaSparkContext(conf(master, appName, settings));
+    }
+
+    /**
+     * @param master a master URL
+     * @param appName a name for the application (the test class)
+     * @param settings extra Spark settings
+     * @return the configuration every test context uses: UI off, driver on loopback, plus the settings
+     */
+    public static SparkConf conf(String master, String appName, Map<String, String> settings) {
         SparkConf conf = new SparkConf()
                 .setMaster(master)
                 .setAppName(appName)
@@ -33,6 +43,6 @@ public final class LocalSpark {
                 .set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1");
         settings.forEach(conf::set);
-        return new JavaSparkContext(conf);
+        return conf;
     }
 }

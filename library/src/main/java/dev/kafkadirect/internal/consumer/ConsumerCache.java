@@ -24,10 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>At {@code maxCapacity}, a task whose partition has no idle consumer takes an idle consumer of
  * another partition (same configuration) and reassigns it, instead of closing one and creating one:
  * connections stay open and consumers created stay flat however many partitions an executor reads.
- * It takes the most recently used one, because batches read partitions in the same order: the
- * consumers used first in a batch keep their partitions for the next one. Beyond {@code maxCapacity}
- * (more tasks at once than that, or other configurations) the least recently used idle consumers are
- * closed; a consumer in use never is. Everything left is closed when the JVM exits.
+ * It takes the least recently used one, whose last prefetch has most likely returned (a consumer cannot
+ * fetch from a broker while an earlier fetch to it is pending). Beyond {@code maxCapacity} (more tasks at
+ * once than that, or other configurations) the least recently used idle consumers are closed; a consumer
+ * in use never is. Everything left is closed when the JVM exits.
  * One instance per JVM; thread-safe.
  */
 public final class ConsumerCache {
@@ -84,7 +84,7 @@ public final class ConsumerCache {
                 idle.lend(LeaseOrigin.CACHED);
                 return idle;
             } else if (!retriedTask && consumers.size() >= maxCapacity) {
-                CachedConsumer<K, V> moved = takeMostRecentIdleLike(key);
+                CachedConsumer<K, V> moved = takeLeastRecentIdleLike(key);
                 if (moved != null) {
                     warnOnceAboutCapacity("moves consumers from partition to partition");
                     moved.moveTo(key);
@@ -163,8 +163,8 @@ public final class ConsumerCache {
     }
 
     @SuppressWarnings("unchecked")
-    private <K, V> CachedConsumer<K, V> takeMostRecentIdleLike(CacheKey key) {
-        for (CachedConsumer<?, ?> candidate : idleByRelease.descendingMap().values()) {
+    private <K, V> CachedConsumer<K, V> takeLeastRecentIdleLike(CacheKey key) {
+        for (CachedConsumer<?, ?> candidate : idleByRelease.values()) {
             if (candidate.key().sameConfiguration(key)) {
                 forgetIdle(candidate);
                 return (CachedConsumer<K, V>) candidate;

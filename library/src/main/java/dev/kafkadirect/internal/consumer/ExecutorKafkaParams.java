@@ -12,13 +12,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The kafkaParams executors use: the user's, except that executors never commit and never reset
- * offsets on their own (the driver decides every range), and use a group id of their own. Each
+ * offsets on their own (the driver decides every range), and use a group id of their own; unless the user
+ * set it, they also wait only briefly for a fetch past the data ({@value #FETCH_MAX_WAIT_MS} ms). Each
  * adjustment is logged once per JVM with the old and new value.
  */
 public final class ExecutorKafkaParams {
     /** Prefix of the group id of executor consumers, so their (unused) group never meets the driver's. */
     public static final String GROUP_PREFIX = "spark-executor-";
     private static final int MIN_RECEIVE_BUFFER_BYTES = 65536;
+    /**
+     * Executors only ask for offsets the driver saw, so the broker never has to wait for them; only the
+     * prefetch past a range's end waits. A consumer moved to another partition cannot fetch until that
+     * prefetch returns: Kafka's default (500 ms) would stall it for that long.
+     */
+    static final int FETCH_MAX_WAIT_MS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorKafkaParams.class);
     private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
 
@@ -39,6 +46,10 @@ public final class ExecutorKafkaParams {
         if (groupId != null && !String.valueOf(groupId).startsWith(GROUP_PREFIX)) {
             override(params, ConsumerConfig.GROUP_ID_CONFIG, GROUP_PREFIX + groupId,
                     "executor consumers keep out of the driver's consumer group");
+        }
+        if (!params.containsKey(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)) {
+            override(params, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS,
+                    "executors fetch only offsets that exist; a long wait past them stalls consumers moved between partitions");
         }
         Object receiveBuffer = params.get(ConsumerConfig.RECEIVE_BUFFER_CONFIG);
         if (receiveBuffer != null && Integer.parseInt(String.valueOf(receiveBuffer).trim()) != -1

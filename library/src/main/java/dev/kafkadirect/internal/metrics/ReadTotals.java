@@ -4,14 +4,13 @@ import dev.kafkadirect.internal.consumer.LeaseOrigin;
 import org.apache.kafka.common.TopicPartition;
 
 import java.io.Serializable;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Map;
 
 /**
  * What the tasks of one RDD read: records and bytes per Kafka partition, and how many consumers were
- * cached, moved or created. Mutable while accumulating; {@link #copy()} gives a snapshot. Not thread-safe.
+ * cached, moved or created. Mutable while accumulating ({@link #copy()} gives a snapshot); thread-safe, because
+ * Spark's status listener prints the driver's copy while tasks' updates are merged into it.
  */
 public final class ReadTotals implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -19,7 +18,7 @@ public final class ReadTotals implements Serializable {
     private final HashMap<TopicPartition, long[]> recordsAndBytes = new HashMap<>();
     private final EnumMap<LeaseOrigin, Long> consumers = new EnumMap<>(LeaseOrigin.class);
 
-    void add(PartitionRead read) {
+    synchronized void add(PartitionRead read) {
         long[] totals = recordsAndBytes.computeIfAbsent(read.partition(), partition -> new long[2]);
         totals[0] += read.records();
         totals[1] += read.bytes();
@@ -27,6 +26,13 @@ public final class ReadTotals implements Serializable {
     }
 
     void addAll(ReadTotals other) {
+        ReadTotals snapshot = other.copy();
+        synchronized (this) {
+            addAllUnsynchronized(snapshot);
+        }
+    }
+
+    private void addAllUnsynchronized(ReadTotals other) {
         other.recordsAndBytes.forEach((partition, totals) -> {
             long[] mine = recordsAndBytes.computeIfAbsent(partition, key -> new long[2]);
             mine[0] += totals[0];
@@ -35,39 +41,35 @@ public final class ReadTotals implements Serializable {
         other.consumers.forEach((origin, count) -> consumers.merge(origin, count, Long::sum));
     }
 
-    boolean isEmpty() {
+    synchronized boolean isEmpty() {
         return recordsAndBytes.isEmpty() && consumers.isEmpty();
     }
 
     /** @return a snapshot */
-    public ReadTotals copy() {
+    public synchronized ReadTotals copy() {
         ReadTotals copy = new ReadTotals();
-        copy.addAll(this);
+        copy.addAllUnsynchronized(this);
         return copy;
     }
 
     /** @return records read from the partition by successful tasks */
-    public long records(TopicPartition partition) {
+    public synchronized long records(TopicPartition partition) {
         return recordsAndBytes.getOrDefault(partition, new long[2])[0];
     }
 
     /** @return serialized key and value bytes read from the partition by successful tasks */
-    public long bytes(TopicPartition partition) {
+    public synchronized long bytes(TopicPartition partition) {
         return recordsAndBytes.getOrDefault(partition, new long[2])[1];
     }
 
     /** @return how many successful tasks got their consumer the given way */
-    public long consumers(LeaseOrigin origin) {
+    public synchronized long consumers(LeaseOrigin origin) {
         return consumers.getOrDefault(origin, 0L);
     }
 
-    /** @return the partitions read */
-    public Map<TopicPartition, long[]> partitions() {
-        return Collections.unmodifiableMap(recordsAndBytes);
-    }
 
     @Override
-    public String toString() {
+    public synchronized String toString() {
         long records = 0;
         long bytes = 0;
         for (long[] totals : recordsAndBytes.values()) {

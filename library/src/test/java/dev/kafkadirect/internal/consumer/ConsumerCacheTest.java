@@ -77,7 +77,7 @@ class ConsumerCacheTest {
     }
 
     @Test
-    void atCapacityANewPartitionTakesTheMostRecentlyUsedIdleConsumerInsteadOfCreatingOne(KafkaCluster kafka) {
+    void atCapacityANewPartitionTakesTheLeastRecentlyUsedIdleConsumerInsteadOfCreatingOne(KafkaCluster kafka) {
         CacheSettings capacity2 = new CacheSettings(true, 16, 2, 0.75f);
         ConsumerLease<String, String> a = cache.acquire(key("a"), executorParams(kafka), capacity2, false, 0);
         ConsumerLease<String, String> b = cache.acquire(key("b"), executorParams(kafka), capacity2, false, 0);
@@ -87,12 +87,12 @@ class ConsumerCacheTest {
 
         ConsumerLease<String, String> c = cache.acquire(key("c"), executorParams(kafka), capacity2, false, 0);
 
-        assertThat(c.consumer()).isSameAs(b.consumer());
+        assertThat(c.consumer()).isSameAs(a.consumer());
         assertThat(c.origin()).isEqualTo(LeaseOrigin.MOVED);
         assertThat(c.consumer().assignment()).containsExactly(new TopicPartition("cache-evict-c", 0));
         assertThat(ConsumerCache.consumersCreated()).isEqualTo(createdBefore);
         assertThat(cache.size()).isEqualTo(2);
-        assertThat(cache.acquire(key("a"), executorParams(kafka), capacity2, false, 0).consumer()).isSameAs(a.consumer());
+        assertThat(cache.acquire(key("b"), executorParams(kafka), capacity2, false, 0).consumer()).isSameAs(b.consumer());
     }
 
     @Test

@@ -25,9 +25,18 @@ class ExecutorKafkaParamsTest {
                 .containsEntry("group.id", "spark-executor-orders")
                 .containsEntry("receive.buffer.bytes", 65536)
                 .containsEntry("bootstrap.servers", "127.0.0.1:9092")
+                .containsEntry("fetch.max.wait.ms", 10)
                 .doesNotContainKey("dev.kafkadirect.failOnDataLoss");
         assertThat(user).as("the user's map is untouched").containsEntry("group.id", "orders");
         assertThat(ExecutorKafkaParams.adjust(executor)).as("adjusting twice changes nothing").isEqualTo(executor);
+    }
+
+    @Test
+    void aFetchWaitTheUserSetIsKept() {
+        Map<String, Object> user = new HashMap<>();
+        user.put("fetch.max.wait.ms", "250");
+
+        assertThat(ExecutorKafkaParams.adjust(user)).containsEntry("fetch.max.wait.ms", "250");
     }
 
     @Test
