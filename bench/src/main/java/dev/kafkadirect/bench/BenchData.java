@@ -45,6 +45,7 @@ final class BenchData {
             case SKEW:
                 settings.add("topic=" + SKEW);
                 settings.add("records=" + options.records);
+                settings.add("maxRecordsPerPartition=" + options.skewSplitRecords());
                 break;
             case MANY_PARTITIONS:
                 settings.add("topic=" + MANY);

@@ -102,4 +102,9 @@ public final class BenchOptions {
     long skewHotRecords() {
         return records * 8 / 10;
     }
+
+    /** @return where ours splits ranges in the skew workload: an eighth of the records (the hot partition in 7) */
+    long skewSplitRecords() {
+        return Math.max(1, records / 8);
+    }
 }

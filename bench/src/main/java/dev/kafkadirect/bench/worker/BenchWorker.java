@@ -26,7 +26,12 @@ public final class BenchWorker {
         if (worker.contender().startsWith("raw-")) {
             runRaw(worker, bootstrap);
         } else {
-            try (JavaSparkContext spark = new JavaSparkContext(sparkConf())) {
+            SparkConf conf = sparkConf();
+            if (worker.has("maxRecordsPerPartition")) {
+                // Ours splits larger ranges; Apache's module does not know the setting and ignores it.
+                conf.set("dev.kafkadirect.maxRecordsPerPartition", worker.text("maxRecordsPerPartition"));
+            }
+            try (JavaSparkContext spark = new JavaSparkContext(conf)) {
                 runSpark(worker, spark, bootstrap);
             }
         }

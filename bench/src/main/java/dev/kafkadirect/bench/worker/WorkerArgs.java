@@ -32,6 +32,10 @@ final class WorkerArgs {
         return contender;
     }
 
+    boolean has(String key) {
+        return settings.containsKey(key);
+    }
+
     String text(String key) {
         String value = settings.get(key);
         if (value == null) {
