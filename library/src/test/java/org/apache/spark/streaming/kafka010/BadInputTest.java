@@ -95,6 +95,34 @@ class BadInputTest {
     }
 
     @Test
+    void badSplitAndLagWarningOptionsAreNamedBeforeAnyTaskRuns(KafkaCluster kafka) {
+        OffsetRange[] ranges = {OffsetRange.create("bad-input", 0, 0, 1)};
+        Map<String, Object> notANumber = kafka.stringConsumerConfig("bad-split");
+        notANumber.put("dev.kafkadirect.maxRecordsPerPartition", "lots");
+        Map<String, Object> zero = kafka.stringConsumerConfig("bad-split");
+        zero.put("dev.kafkadirect.minPartitions", 0);
+        Map<String, Object> negativeWarning = kafka.stringConsumerConfig("bad-lag-warning");
+        negativeWarning.put("dev.kafkadirect.lagWarningBatches", "-1");
+
+        assertThatThrownBy(() -> KafkaUtils.createRDD(spark, notANumber, ranges, LocationStrategies.PreferConsistent()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("dev.kafkadirect.maxRecordsPerPartition must be a whole number but was 'lots'");
+        assertThatThrownBy(() -> KafkaUtils.createRDD(spark, zero, ranges, LocationStrategies.PreferConsistent()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("dev.kafkadirect.minPartitions must be > 0 and at most 2147483647 but was 0");
+        JavaStreamingContext ssc = new JavaStreamingContext(spark, Durations.seconds(1));
+        try {
+            assertThatThrownBy(() -> KafkaUtils.createDirectStream(ssc, LocationStrategies.PreferConsistent(),
+                    ConsumerStrategies.<String, String>Subscribe(List.of("bad-input"), negativeWarning)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("dev.kafkadirect.lagWarningBatches must be a whole number >= 0 (0 turns the warning"
+                            + " off) but was '-1'");
+        } finally {
+            ssc.stop(false);
+        }
+    }
+
+    @Test
     void aNegativeStartingOffsetIsRefused(KafkaCluster kafka) {
         assertThatThrownBy(() -> ConsumerStrategies.<String, String>Assign(List.of(new TopicPartition("bad-input", 0)),
                 kafka.stringConsumerConfig("negative"), Map.of(new TopicPartition("bad-input", 0), -1L)))
