@@ -55,9 +55,14 @@ public final class BatchReport implements Serializable {
     public static long totalLag(OffsetRange[] ranges, Map<TopicPartition, Long> latestOffsets) {
         long total = 0;
         for (OffsetRange range : ranges) {
-            total += Math.max(0, latestOffsets.getOrDefault(range.topicPartition(), range.untilOffset()) - range.untilOffset());
+            total += lag(range, latestOffsets);
         }
         return total;
+    }
+
+    /** @return latest offset minus the range's end, never negative (0 when the latest offset is unknown) */
+    public static long lag(OffsetRange range, Map<TopicPartition, Long> latestOffsets) {
+        return Math.max(0, latestOffsets.getOrDefault(range.topicPartition(), range.untilOffset()) - range.untilOffset());
     }
 
     /** @return the metrics now: lag as planned, records and bytes as read so far (all of them once the batch completed) */

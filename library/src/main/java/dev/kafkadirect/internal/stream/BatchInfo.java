@@ -38,8 +38,7 @@ final class BatchInfo {
                         .append("\tpartition: ").append(range.partition())
                         .append("\toffsets: ").append(range.fromOffset()).append(" to ").append(range.untilOffset())
                         .append("\tcount: ").append(range.count())
-                        .append("\tlag: ").append(Math.max(0, latestOffsets.getOrDefault(range.topicPartition(),
-                                range.untilOffset()) - range.untilOffset())).append('\n');
+                        .append("\tlag: ").append(BatchReport.lag(range, latestOffsets)).append('\n');
             }
         }
         Map<String, Object> metadata = new HashMap<>();

@@ -158,7 +158,10 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         } finally {
             driver.close();
             driver = null;
-            SparkEnv.get().metricsSystem().removeSource(metricsSource);
+            SparkEnv env = SparkEnv.get();
+            if (env != null) {
+                env.metricsSystem().removeSource(metricsSource);
+            }
         }
     }
 
