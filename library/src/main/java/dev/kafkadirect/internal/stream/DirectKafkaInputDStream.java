@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 
 /**
  * A direct stream of Kafka records: each batch, the driver plans one offset range per partition, from
@@ -85,6 +86,8 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     private transient LagWatch lagWatch;
     /** Registered with Spark's metrics system between start and stop. Guarded by this. */
     private transient StreamMetricsSource metricsSource;
+    /** Polls the driver consumer for its group between batches; present between start and stop. */
+    private transient ExecutorService groupPoller;
 
     /**
      * @param ssc the streaming context
@@ -136,6 +139,11 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         if (journal != null) {
             startJournal();
         }
+        groupPoller = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kafka-direct-group-poll-stream-" + id());
+            thread.setDaemon(true);
+            return thread;
+        });
         metricsSource = new StreamMetricsSource(id());
         SparkEnv.get().metricsSystem().registerSource(metricsSource);
         driver = new DriverConsumer<>(consumerStrategy.onStart(Collections.unmodifiableMap(new HashMap<>(currentOffsets))));
@@ -158,6 +166,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         } finally {
             driver.close();
             driver = null;
+            groupPoller.shutdown();
             SparkEnv env = SparkEnv.get();
             if (env != null) {
                 env.metricsSystem().removeSource(metricsSource);
@@ -196,7 +205,21 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         if (journalRecorder != null) {
             journalRecorder.batchPlanned(validTime.milliseconds(), until);
         }
+        groupPoller.execute(this::keepUpWithGroup);
         return Option.apply(rdd);
+    }
+
+    /** Between batches: lets the driver consumer's group make progress, so planning itself never waits for it. */
+    private synchronized void keepUpWithGroup() {
+        if (driver == null) {
+            return;
+        }
+        try {
+            driver.keepUpWithGroup();
+        } catch (RuntimeException e) {
+            // The next batch's own poll meets the same error and fails the batch with it.
+            LOG.warn("Direct stream {}: polling the driver consumer between batches failed: {}", id(), e.toString());
+        }
     }
 
     /** Tells the UI, the metrics source, metrics listeners (when the batch completes) and the log about a new batch. */
