@@ -1,0 +1,205 @@
+package dev.kafkadirect.testkit.internal;
+
+import dev.kafkadirect.testkit.spark.SparkDaemonMain;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Spark child JVM (a Master, a Worker or spark-submit) running {@link SparkDaemonMain}: started with
+ * its output in a log file, awaited by a line of that log or by its exit, stopped gracefully (so a Worker
+ * stops the executors it launched) or killed.
+ */
+public final class SparkProcess {
+    private static final int LOG_TAIL_LINES = 60;
+    private static final Duration GRACEFUL_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String description;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path logFile;
+    private Process process;
+    /** Held open for the child's life: when this JVM dies the pipe closes and the child exits. */
+    private OutputStream parentPipe;
+
+    /**
+     * @param description what the process is, for error messages ("Spark worker 1 on 127.0.0.2")
+     * @param classpath the child's classpath (Spark's jars and {@link SparkDaemonMain})
+     * @param jvmOptions options for the child JVM
+     * @param mainClass the Spark main class, such as {@code org.apache.spark.deploy.master.Master}
+     * @param arguments its arguments
+     * @param environment variables added to this JVM's environment for the child
+     * @param logFile where the child's standard output and error go
+     */
+    public SparkProcess(String description, String classpath, List<String> jvmOptions, String mainClass,
+                        List<String> arguments, Map<String, String> environment, Path logFile) {
+        this.description = description;
+        List<String> line = new ArrayList<>();
+        line.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        line.addAll(jvmOptions);
+        line.add("-cp");
+        line.add(classpath);
+        line.add(SparkDaemonMain.class.getName());
+        line.add(mainClass);
+        line.addAll(arguments);
+        this.command = List.copyOf(line);
+        this.environment = Map.copyOf(environment);
+        this.logFile = logFile;
+    }
+
+    /** Starts the child; does not wait for it to be ready. */
+    public synchronized void launch() {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(environment);
+        try {
+            Files.createDirectories(logFile.getParent());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + description + " with " + command.get(0), e);
+        }
+        parentPipe = process.getOutputStream();
+        ChildProcesses.register(process);
+    }
+
+    /**
+     * Waits until the child's log has a line containing {@code marker}.
+     *
+     * @param marker the text that says the child is ready
+     * @param timeout how long to wait at most
+     * @throws IllegalStateException quoting the log tail when the child exited or did not log it in time
+     */
+    public void awaitLogLine(String marker, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!logContains(marker)) {
+            Process current = current();
+            if (!current.isAlive()) {
+                throw new IllegalStateException(description + " exited with status " + current.exitValue()
+                        + " before logging '" + marker + "'. Log: " + logFile + "\n" + logTail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(description + " did not log '" + marker + "' within "
+                        + timeout.toSeconds() + " s. Log: " + logFile + "\n" + logTail());
+            }
+            BrokerProcess.pause(Duration.ofMillis(100));
+        }
+    }
+
+    /**
+     * Waits for the child to exit.
+     *
+     * @param timeout how long to wait at most
+     * @return its exit status, or empty when it still runs after the timeout (it is then killed)
+     */
+    public OptionalInt awaitExit(Duration timeout) {
+        Process current = current();
+        try {
+            if (current.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                forget();
+                return OptionalInt.of(current.exitValue());
+            }
+            kill();
+            return OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+            throw new IllegalStateException("Interrupted while waiting for " + description, e);
+        }
+    }
+
+    /** @return the child's process, for its id and descendants */
+    public ProcessHandle handle() {
+        return current().toHandle();
+    }
+
+    /** @return whether the child runs */
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Stops the child gracefully (SIGTERM, then SIGKILL after 30 s); does nothing when it is not running. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroy();
+            if (!process.waitFor(GRACEFUL_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            forget();
+        }
+    }
+
+    /** Kills the child and everything it started at once; does nothing when it is not running. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        forget();
+    }
+
+    /** @return the child's log file */
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** @return the last lines of its log, for error messages */
+    public String logTail() {
+        return LogTail.of(LOG_TAIL_LINES, List.of(logFile));
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    private synchronized Process current() {
+        if (process == null) {
+            throw new IllegalStateException(description + " is not running");
+        }
+        return process;
+    }
+
+    private boolean logContains(String marker) {
+        try {
+            return Files.isRegularFile(logFile)
+                    && new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8).contains(marker);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + logFile, e);
+        }
+    }
+
+    private synchronized void forget() {
+        if (process == null) {
+            return;
+        }
+        ChildProcesses.unregister(process);
+        try {
+            parentPipe.close();
+        } catch (IOException ignored) {
+            // The child is gone; its pipe may already be broken.
+        }
+        process = null;
+        parentPipe = null;
+    }
+}
