@@ -98,7 +98,7 @@ class SparkSubmitIT {
                 "--conf", "spark.ui.enabled=false",
                 "--conf", "spark.executor.memory=512m",
                 "--driver-memory", "512m",
-                "--class", application.getName(), System.getProperty("kafkadirect.appJar")));
+                "--class", application.getName(), ApplicationJar.path()));
         command.addAll(List.of(arguments));
         return spark.submit(command, SUBMIT_TIMEOUT);
     }
