@@ -1,8 +1,9 @@
 package dev.kafkadirect.examples.demo;
 
 /**
- * Options of a demo run, from {@code --lines N --partitions N --batch-records N --jdbc-url URL}: its sizes,
- * and the database holding the counts and offsets (an embedded H2 database unless a URL is given).
+ * Options of a demo run, from {@code --lines N --partitions N --batch-records N --jdbc-url URL
+ * --standalone-cluster}: its sizes, the database holding the counts and offsets (an embedded H2 database
+ * unless a URL is given), and where Spark runs (local mode, or a standalone cluster of separate JVMs).
  */
 public final class DemoOptions {
     /** The embedded default: an H2 database in the demo's JVM. */
@@ -12,8 +13,17 @@ public final class DemoOptions {
     private final int partitions;
     private final long batchRecords;
     private final String jdbcUrl;
+    private final boolean standaloneCluster;
 
     public DemoOptions(long lines, int partitions, long batchRecords, String jdbcUrl) {
+        this(lines, partitions, batchRecords, jdbcUrl, false);
+    }
+
+    /**
+     * @param standaloneCluster whether to run Spark's executors on a standalone cluster (a Master and two Workers,
+     *                          started by the demo) instead of in local mode
+     */
+    public DemoOptions(long lines, int partitions, long batchRecords, String jdbcUrl, boolean standaloneCluster) {
         if (lines < 1 || partitions < 1 || batchRecords < 1) {
             throw new IllegalArgumentException("--lines, --partitions and --batch-records must be >= 1 but were "
                     + lines + ", " + partitions + ", " + batchRecords);
@@ -26,6 +36,7 @@ public final class DemoOptions {
         this.partitions = partitions;
         this.batchRecords = batchRecords;
         this.jdbcUrl = jdbcUrl;
+        this.standaloneCluster = standaloneCluster;
     }
 
     /**
@@ -38,8 +49,13 @@ public final class DemoOptions {
         int partitions = 4;
         long batchRecords = 10_000;
         String jdbcUrl = EMBEDDED_H2;
+        boolean standaloneCluster = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
+            if (option.equals("--standalone-cluster")) {
+                standaloneCluster = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(option + " needs a value");
             }
@@ -59,10 +75,11 @@ public final class DemoOptions {
                     break;
                 default:
                     throw new IllegalArgumentException("Unknown option " + option
-                            + "; the demo takes --lines N, --partitions N, --batch-records N and --jdbc-url URL");
+                            + "; the demo takes --lines N, --partitions N, --batch-records N, --jdbc-url URL and"
+                            + " --standalone-cluster");
             }
         }
-        return new DemoOptions(lines, partitions, batchRecords, jdbcUrl);
+        return new DemoOptions(lines, partitions, batchRecords, jdbcUrl, standaloneCluster);
     }
 
     private static long parseNumber(String option, String value) {
@@ -88,5 +105,10 @@ public final class DemoOptions {
     /** @return the JDBC URL of the database holding counts and offsets */
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** @return whether Spark's executors run on a standalone cluster started by the demo */
+    public boolean standaloneCluster() {
+        return standaloneCluster;
     }
 }

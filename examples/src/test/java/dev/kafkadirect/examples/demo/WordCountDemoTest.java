@@ -42,8 +42,11 @@ class WordCountDemoTest {
     void unknownOptionsAreNamed() {
         assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--records", "5"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Unknown option --records; the demo takes --lines N, --partitions N, --batch-records N and"
-                        + " --jdbc-url URL");
+                .hasMessage("Unknown option --records; the demo takes --lines N, --partitions N, --batch-records N,"
+                        + " --jdbc-url URL and --standalone-cluster");
+        assertThat(DemoOptions.parse(new String[] {"--standalone-cluster", "--lines", "7"}))
+                .satisfies(options -> assertThat(options.standaloneCluster()).isTrue())
+                .satisfies(options -> assertThat(options.lines()).isEqualTo(7));
         assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--lines", "many"}))
                 .hasMessage("--lines must be a whole number but was 'many'");
         assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--jdbc-url", "postgres://db"}))
