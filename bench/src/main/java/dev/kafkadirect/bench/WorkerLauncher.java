@@ -1,5 +1,7 @@
 package dev.kafkadirect.bench;
 
+import dev.kafkadirect.testkit.SparkStandaloneCluster;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,15 +19,6 @@ import java.util.stream.Collectors;
  * worker's output goes to a log file under the results directory.
  */
 final class WorkerLauncher {
-    /** What Spark 3.x needs on Java 17 (the list of spark.java17.opens in pom.xml). */
-    private static final List<String> OPENS = Arrays.asList(
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED");
 
     private final String benchClasses;
     private final String oursClasspath;
@@ -51,7 +44,7 @@ final class WorkerLauncher {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(OPENS);
+        command.addAll(SparkStandaloneCluster.JAVA17_OPENS);
         String name = String.format("round%d-%s-%s", round, workload.label(), contender.label());
         command.addAll(extraOptions(name));
         command.addAll(Arrays.asList(heap, "-XX:+UseG1GC", "-cp", benchClasses + File.pathSeparator

@@ -5,11 +5,9 @@ import dev.kafkadirect.metrics.KafkaStreamMetrics;
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.SparkStandaloneCluster;
 import dev.kafkadirect.testkit.SparkWorker;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.streaming.Durations;
@@ -179,7 +177,7 @@ class StandaloneClusterStreamIT {
         try {
             KafkaStreamMetrics.addListener(ssc, metrics -> run.metrics.add(metrics));
             JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc, strategy,
-                    ConsumerStrategies.<String, String>Subscribe(List.of(topic), kafkaParams(run.groupId)));
+                    ConsumerStrategies.<String, String>Subscribe(List.of(topic), kafka.stringConsumerConfig(run.groupId)));
             stream.foreachRDD((rdd, time) -> {
                 OffsetRange[] offsetRanges = ((HasOffsetRanges) rdd.rdd()).offsetRanges();
                 run.rangesByBatch.put(time.milliseconds(), offsetRanges);
@@ -201,17 +199,6 @@ class StandaloneClusterStreamIT {
             return run.placements.size() >= run.partitionsRead();
         });
         return run;
-    }
-
-    private static Map<String, Object> kafkaParams(String groupId) {
-        Map<String, Object> params = new HashMap<>();
-        params.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        params.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        params.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        params.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        params.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        params.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return params;
     }
 
     /** The hosts of the executors now registered: Spark's list less one entry for the driver (on 127.0.0.1). */

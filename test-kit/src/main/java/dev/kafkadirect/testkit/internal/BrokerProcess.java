@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One broker child JVM: writes its configuration, starts it, waits until its port accepts connections,
@@ -31,9 +30,8 @@ public final class BrokerProcess implements KafkaBroker {
     private final String clusterId;
     private final String classpath;
     private final List<String> jvmOptions;
-    private Process process;
-    /** Held open for the child's life: when this JVM dies the pipe closes and the broker halts. */
-    private OutputStream parentPipe;
+    /** Null while the broker is not running. */
+    private ChildJvm child;
 
     /**
      * @param config the node's configuration
@@ -70,12 +68,12 @@ public final class BrokerProcess implements KafkaBroker {
 
     @Override
     public synchronized java.util.OptionalLong pid() {
-        return isRunning() ? java.util.OptionalLong.of(process.pid()) : java.util.OptionalLong.empty();
+        return isRunning() ? java.util.OptionalLong.of(child.process().pid()) : java.util.OptionalLong.empty();
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+        return child != null && child.process().isAlive();
     }
 
     /**
@@ -99,13 +97,7 @@ public final class BrokerProcess implements KafkaBroker {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(stdoutFile().toFile()));
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start broker " + nodeId() + " with " + command.get(0), e);
-        }
-        parentPipe = process.getOutputStream();
-        ChildProcesses.register(process);
+        child = ChildJvm.start(builder, "broker " + nodeId());
     }
 
     /**
@@ -119,7 +111,7 @@ public final class BrokerProcess implements KafkaBroker {
         while (true) {
             Process current;
             synchronized (this) {
-                current = process;
+                current = child == null ? null : child.process();
             }
             if (current == null || !current.isAlive()) {
                 String exit = current == null ? "was not started" : "exited with status " + current.exitValue();
@@ -139,33 +131,17 @@ public final class BrokerProcess implements KafkaBroker {
 
     @Override
     public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        try {
-            process.destroy();
-            if (!process.waitFor(GRACEFUL_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        } finally {
-            forget();
+        if (child != null) {
+            child.stop(GRACEFUL_STOP_TIMEOUT);
+            child = null;
         }
     }
 
     @Override
     public synchronized void kill() {
-        if (process == null) {
-            return;
-        }
-        try {
-            process.destroyForcibly().waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            forget();
+        if (child != null) {
+            child.kill();
+            child = null;
         }
     }
 
@@ -177,17 +153,6 @@ public final class BrokerProcess implements KafkaBroker {
     @Override
     public String toString() {
         return "KafkaBroker{node=" + nodeId() + ", address=" + bootstrapAddress() + ", running=" + isRunning() + "}";
-    }
-
-    private void forget() {
-        ChildProcesses.unregister(process);
-        try {
-            parentPipe.close();
-        } catch (IOException ignored) {
-            // The child is gone; its pipe may already be broken.
-        }
-        process = null;
-        parentPipe = null;
     }
 
     private Path stdoutFile() {

@@ -4,13 +4,9 @@ import dev.kafkadirect.testkit.spark.SparkDaemonMain;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -23,7 +19,6 @@ import java.util.regex.Pattern;
  * starts itself.
  */
 public final class SparkDistribution {
-    private static final String REPOSITORY_PLACEHOLDER = "$MAVEN_REPOSITORY";
     private static final Pattern SCALA_LIBRARY = Pattern.compile("/scala-library/(\\d+\\.\\d+)\\.[^/]+/");
     private static final Pattern SPARK_CORE = Pattern.compile("/spark-core_[^/]+/([^/]+)/");
 
@@ -66,7 +61,7 @@ public final class SparkDistribution {
     /** @return the classpath of a test-kit Spark child JVM: Spark's jars and {@link SparkDaemonMain}'s */
     public String daemonClasspath() {
         List<String> entries = new ArrayList<>();
-        entries.add(daemonMainLocation().toString());
+        entries.add(RepositoryListing.codeSource(SparkDaemonMain.class).toString());
         jars.forEach(jar -> entries.add(jar.toString()));
         return String.join(File.pathSeparator, entries);
     }
@@ -92,40 +87,8 @@ public final class SparkDistribution {
     }
 
     private static List<Path> listedJars() {
-        Path repository = BrokerClasspath.localRepository();
-        List<Path> jars = new ArrayList<>();
-        for (String entry : listing().split(":")) {
-            String trimmed = entry.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            Path jar = Paths.get(trimmed.replace(REPOSITORY_PLACEHOLDER, repository.toString()));
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("The Spark jar " + jar + " is not in the local Maven repository "
-                        + repository + ". Build the test kit once (mvn -pl test-kit -am package) to fetch Spark.");
-            }
-            jars.add(jar);
-        }
-        return jars;
-    }
-
-    private static String listing() {
-        try (InputStream in = SparkDaemonMain.class.getClassLoader().getResourceAsStream(SparkDaemonMain.CLASSPATH_LISTING)) {
-            if (in == null) {
-                throw new IllegalStateException("Resource " + SparkDaemonMain.CLASSPATH_LISTING
-                        + " is missing: kafka-direct-test-kit-spark is not on the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + SparkDaemonMain.CLASSPATH_LISTING, e);
-        }
-    }
-
-    private static Path daemonMainLocation() {
-        try {
-            return Paths.get(SparkDaemonMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("Cannot locate the jar of " + SparkDaemonMain.class.getName(), e);
-        }
+        return RepositoryListing.jars(RepositoryListing.read(SparkDaemonMain.class, SparkDaemonMain.CLASSPATH_LISTING),
+                jar -> "The Spark jar " + jar + " is not in the local Maven repository " + RepositoryListing.localRepository()
+                        + ". Build the test kit once (mvn -pl test-kit -am package) to fetch Spark.");
     }
 }

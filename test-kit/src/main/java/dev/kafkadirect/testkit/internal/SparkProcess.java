@@ -3,7 +3,6 @@ package dev.kafkadirect.testkit.internal;
 import dev.kafkadirect.testkit.spark.SparkDaemonMain;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,9 +28,8 @@ public final class SparkProcess {
     private final List<String> command;
     private final Map<String, String> environment;
     private final Path logFile;
-    private Process process;
-    /** Held open for the child's life: when this JVM dies the pipe closes and the child exits. */
-    private OutputStream parentPipe;
+    /** Null while the child is not running. */
+    private ChildJvm child;
 
     /**
      * @param description what the process is, for error messages ("Spark worker 1 on 127.0.0.2")
@@ -66,12 +64,10 @@ public final class SparkProcess {
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(logFile.getParent());
-            process = builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + description + " with " + command.get(0), e);
+            throw new UncheckedIOException("Cannot create the log folder of " + description, e);
         }
-        parentPipe = process.getOutputStream();
-        ChildProcesses.register(process);
+        child = ChildJvm.start(builder, description);
     }
 
     /**
@@ -107,7 +103,10 @@ public final class SparkProcess {
         Process current = current();
         try {
             if (current.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                forget();
+                synchronized (this) {
+                    child.release();
+                    child = null;
+                }
                 return OptionalInt.of(current.exitValue());
             }
             kill();
@@ -126,36 +125,23 @@ public final class SparkProcess {
 
     /** @return whether the child runs */
     public synchronized boolean isAlive() {
-        return process != null && process.isAlive();
+        return child != null && child.process().isAlive();
     }
 
     /** Stops the child gracefully (SIGTERM, then SIGKILL after 30 s); does nothing when it is not running. */
     public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        try {
-            process.destroy();
-            if (!process.waitFor(GRACEFUL_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        } finally {
-            forget();
+        if (child != null) {
+            child.stop(GRACEFUL_STOP_TIMEOUT);
+            child = null;
         }
     }
 
     /** Kills the child and everything it started at once; does nothing when it is not running. */
     public synchronized void kill() {
-        if (process == null) {
-            return;
+        if (child != null) {
+            child.kill();
+            child = null;
         }
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        forget();
     }
 
     /** @return the child's log file */
@@ -174,10 +160,10 @@ public final class SparkProcess {
     }
 
     private synchronized Process current() {
-        if (process == null) {
+        if (child == null) {
             throw new IllegalStateException(description + " is not running");
         }
-        return process;
+        return child.process();
     }
 
     private boolean logContains(String marker) {
@@ -187,19 +173,5 @@ public final class SparkProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + logFile, e);
         }
-    }
-
-    private synchronized void forget() {
-        if (process == null) {
-            return;
-        }
-        ChildProcesses.unregister(process);
-        try {
-            parentPipe.close();
-        } catch (IOException ignored) {
-            // The child is gone; its pipe may already be broken.
-        }
-        process = null;
-        parentPipe = null;
     }
 }

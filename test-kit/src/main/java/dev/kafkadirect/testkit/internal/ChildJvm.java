@@ -1,0 +1,82 @@
+package dev.kafkadirect.testkit.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child JVM the test kit started, with the pipe to its standard input held open for its life: the child's
+ * entry point exits when the pipe closes, so it never outlives this JVM. Stopping or killing it also closes
+ * the pipe and forgets it in {@link ChildProcesses}.
+ */
+final class ChildJvm {
+    private final Process process;
+    private final OutputStream parentPipe;
+
+    private ChildJvm(Process process) {
+        this.process = process;
+        this.parentPipe = process.getOutputStream();
+        ChildProcesses.register(process);
+    }
+
+    /**
+     * @param builder the child's command, environment and output
+     * @param description what the child is, for the error message
+     * @return the running child
+     */
+    static ChildJvm start(ProcessBuilder builder, String description) {
+        try {
+            return new ChildJvm(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + description + " with " + builder.command().get(0), e);
+        }
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /**
+     * Stops the child gracefully (SIGTERM), and kills it and its descendants if it has not exited in time.
+     *
+     * @param timeout how long the child may take to stop
+     */
+    void stop(Duration timeout) {
+        try {
+            process.destroy();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            release();
+        }
+    }
+
+    /** Kills the child and its descendants at once ({@code kill -9}) and waits for the child to be gone. */
+    void kill() {
+        try {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            release();
+        }
+    }
+
+    /** Forgets a child that has exited: closes its pipe and drops it from {@link ChildProcesses}. */
+    void release() {
+        ChildProcesses.unregister(process);
+        try {
+            parentPipe.close();
+        } catch (IOException ignored) {
+            // The child is gone; its pipe may already be broken.
+        }
+    }
+}
