@@ -271,6 +271,25 @@ public final class KafkaCluster implements AutoCloseable {
         awaitRegistered(List.of(broker), startTimeout);
     }
 
+    /**
+     * Starts every stopped or killed broker again, all at once (a KRaft quorum whose controllers are all down
+     * needs a majority back before any broker registers), and waits until the cluster sees them.
+     */
+    public void restartStoppedBrokers() {
+        List<BrokerProcess> stopped = new ArrayList<>();
+        for (BrokerProcess broker : brokersOrFail()) {
+            if (!broker.isRunning()) {
+                stopped.add(broker);
+            }
+        }
+        long started = System.nanoTime();
+        stopped.forEach(BrokerProcess::launch);
+        for (BrokerProcess broker : stopped) {
+            broker.awaitListening(remaining(started));
+        }
+        awaitRegistered(stopped, remaining(started));
+    }
+
     /** Creates a topic with replication factor 1. */
     public void createTopic(String topic, int partitions) {
         createTopic(topic, partitions, 1, Map.of());

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import dev.kafkadirect.metrics.BatchMetrics;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.streaming.StreamingContext;
@@ -183,6 +184,15 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         if (journalRecorder != null) {
             journalRecorder.requireWritable();
         }
+        try {
+            return Option.apply(plan(validTime));
+        } catch (TimeoutException e) {
+            throw UnreachableBrokers.planningFailed(id(), validTime.milliseconds(), executorKafkaParams, e);
+        }
+    }
+
+    /** Plans one batch: its ranges from where the last one ended to the latest offsets, within the rate limits. */
+    private KafkaRDD<K, V> plan(Time validTime) {
         driver.commitAsync(commitQueue.drain());
         Set<TopicPartition> assignment = requireNoLostPartitions(driver.refreshAssignment());
         Set<TopicPartition> added = new HashSet<>(assignment);
@@ -206,7 +216,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
             journalRecorder.batchPlanned(validTime.milliseconds(), until);
         }
         groupPoller.execute(this::keepUpWithGroup);
-        return Option.apply(rdd);
+        return rdd;
     }
 
     /** Between batches: lets the driver consumer's group make progress, so planning itself never waits for it. */

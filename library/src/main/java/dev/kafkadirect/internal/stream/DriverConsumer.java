@@ -22,12 +22,12 @@ import java.util.Set;
 
 /**
  * The direct stream's driver-side consumer: it finds the partitions to read and their latest offsets
- * and commits, but never fetches records for itself (every partition stays paused). Not thread-safe:
- * the stream calls it under its own lock.
+ * and commits, but never fetches records for itself (every partition stays paused). Its blocking calls
+ * wait at most the consumer's {@code default.api.timeout.ms} (Kafka's default: 60 s; settable in
+ * kafkaParams). Not thread-safe: the stream calls it under its own lock.
  */
 final class DriverConsumer<K, V> {
     private static final Logger LOG = LoggerFactory.getLogger(DriverConsumer.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Duration GROUP_POLL = Duration.ofMillis(100);
     private static final Duration BATCH_POLL = Duration.ofMillis(10);
     private static final Duration REBALANCE_GRACE = Duration.ofSeconds(10);
@@ -132,7 +132,7 @@ final class DriverConsumer<K, V> {
         Map<String, Integer> partitionCounts = new HashMap<>();
         for (TopicPartition partition : partitions) {
             int count = partitionCounts.computeIfAbsent(partition.topic(), topic -> {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);
+                List<PartitionInfo> infos = consumer.partitionsFor(topic);
                 return infos == null ? 0 : infos.size();
             });
             if (partition.partition() >= count) {
@@ -149,7 +149,7 @@ final class DriverConsumer<K, V> {
         Map<TopicPartition, Long> positions = new HashMap<>();
         for (TopicPartition partition : partitions) {
             Long returned = returnedPositions.remove(partition);
-            positions.put(partition, returned != null ? returned : consumer.position(partition, TIMEOUT));
+            positions.put(partition, returned != null ? returned : consumer.position(partition));
         }
         return positions;
     }
@@ -159,8 +159,8 @@ final class DriverConsumer<K, V> {
      *         else their beginning, so that nothing written to a new partition is skipped
      */
     Map<TopicPartition, Long> committedOrEarliest(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions), TIMEOUT);
-        Map<TopicPartition, Long> earliest = consumer.beginningOffsets(partitions, TIMEOUT);
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
+        Map<TopicPartition, Long> earliest = consumer.beginningOffsets(partitions);
         Map<TopicPartition, Long> start = new HashMap<>();
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata offset = committed.get(partition);
@@ -171,7 +171,7 @@ final class DriverConsumer<K, V> {
 
     /** @return the latest offset (for read_committed, the last stable one) of each partition, one request per broker */
     Map<TopicPartition, Long> latestOffsets(Collection<TopicPartition> partitions) {
-        return consumer.endOffsets(partitions, TIMEOUT);
+        return consumer.endOffsets(partitions);
     }
 
     /** @return the host of each partition's leader, where known */
@@ -180,7 +180,7 @@ final class DriverConsumer<K, V> {
         partitions.forEach(partition -> topics.add(partition.topic()));
         Map<TopicPartition, String> hosts = new HashMap<>();
         for (String topic : topics) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);
+            List<PartitionInfo> infos = consumer.partitionsFor(topic);
             for (PartitionInfo info : infos) {
                 Node leader = info.leader();
                 if (leader != null && !leader.isEmpty()) {
@@ -206,7 +206,7 @@ final class DriverConsumer<K, V> {
             return;
         }
         try {
-            consumer.commitSync(batch.offsets(), TIMEOUT);
+            consumer.commitSync(batch.offsets());
             batch.onComplete(batch.offsets(), null);
         } catch (RuntimeException e) {
             LOG.error("Committing offsets {} before stopping failed", batch.offsets(), e);
