@@ -87,6 +87,8 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     private transient LagWatch lagWatch;
     /** Registered with Spark's metrics system between start and stop. Guarded by this. */
     private transient StreamMetricsSource metricsSource;
+    /** Set when a batch met an error the stream cannot continue after; later batches fail with it. Guarded by this. */
+    private transient StreamCannotContinue cannotContinue;
     /** Polls the driver consumer for its group between batches; present between start and stop. */
     private transient ExecutorService groupPoller;
 
@@ -184,10 +186,24 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         if (journalRecorder != null) {
             journalRecorder.requireWritable();
         }
+        if (cannotContinue != null) {
+            throw cannotContinue;
+        }
         try {
-            return Option.apply(plan(validTime));
+            return Option.apply(planExplainingTimeouts(validTime));
+        } catch (StreamCannotContinue e) {
+            cannotContinue = e;
+            throw e;
+        }
+    }
+
+    /** Plans one batch; a Kafka timeout becomes the error that names its cause (deleted partitions or brokers). */
+    private KafkaRDD<K, V> planExplainingTimeouts(Time validTime) {
+        try {
+            return plan(validTime);
         } catch (TimeoutException e) {
-            throw UnreachableBrokers.planningFailed(id(), validTime.milliseconds(), executorKafkaParams, e);
+            requireExistingTopics();
+            throw PlanningFailure.brokersUnreachable(id(), validTime.milliseconds(), executorKafkaParams, e);
         }
     }
 
@@ -320,12 +336,32 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         Set<TopicPartition> lost = new HashSet<>(currentOffsets.keySet());
         lost.removeAll(settled);
         if (!lost.isEmpty()) {
-            throw new IllegalStateException("Partitions " + sortedCopy(lost) + " were taken from this stream's consumer"
+            requireExistingTopics();
+            throw new StreamCannotContinue("Partitions " + sortedCopy(lost) + " were taken from this stream's consumer"
                     + " by a rebalance of group.id '" + executorKafkaParams.get(ConsumerConfig.GROUP_ID_CONFIG)
                     .toString().substring(ExecutorKafkaParams.GROUP_PREFIX.length()) + "': another consumer uses the same"
                     + " group.id. Use a separate group.id for each stream.");
         }
         return settled;
+    }
+
+    /**
+     * Stops the stream, naming them, when some of its partitions no longer exist (their topic was deleted, and
+     * perhaps created again with fewer partitions). Does nothing when they all exist or the brokers cannot tell.
+     */
+    private void requireExistingTopics() {
+        Set<TopicPartition> missing;
+        try {
+            missing = driver.missingPartitions(currentOffsets.keySet());
+        } catch (RuntimeException unknown) {
+            LOG.warn("Direct stream {}: could not list the topics to look for deleted ones: {}", id(), unknown.toString());
+            return;
+        }
+        if (!missing.isEmpty()) {
+            Map<TopicPartition, Long> positions = new java.util.TreeMap<>(PARTITION_ORDER);
+            missing.forEach(partition -> positions.put(partition, currentOffsets.get(partition)));
+            throw PlanningFailure.partitionsDeleted(id(), positions);
+        }
     }
 
     private java.time.Duration sessionTimeout() {
@@ -341,7 +377,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         for (Map.Entry<TopicPartition, Long> entry : sortedCopy(currentOffsets).entrySet()) {
             Long end = latest.get(entry.getKey());
             if (end != null && end < entry.getValue()) {
-                throw new IllegalStateException("The stream stands at offset " + entry.getValue() + " of "
+                throw new StreamCannotContinue("The stream stands at offset " + entry.getValue() + " of "
                         + entry.getKey() + " but the partition ends at offset " + end + ": a starting offset past"
                         + " the end of the log was given, or the topic was deleted and created again. Start from"
                         + " offsets that exist (for example the group's committed offsets).");

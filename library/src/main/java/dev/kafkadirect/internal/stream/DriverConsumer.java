@@ -169,6 +169,22 @@ final class DriverConsumer<K, V> {
         return start;
     }
 
+    /**
+     * @param partitions topic-partitions
+     * @return those the cluster does not list now (asked without letting the brokers create topics)
+     */
+    Set<TopicPartition> missingPartitions(Set<TopicPartition> partitions) {
+        Map<String, List<PartitionInfo>> topics = consumer.listTopics();
+        Set<TopicPartition> missing = new HashSet<>();
+        for (TopicPartition partition : partitions) {
+            List<PartitionInfo> infos = topics.get(partition.topic());
+            if (infos == null || infos.stream().noneMatch(info -> info.partition() == partition.partition())) {
+                missing.add(partition);
+            }
+        }
+        return missing;
+    }
+
     /** @return the latest offset (for read_committed, the last stable one) of each partition, one request per broker */
     Map<TopicPartition, Long> latestOffsets(Collection<TopicPartition> partitions) {
         return consumer.endOffsets(partitions);
