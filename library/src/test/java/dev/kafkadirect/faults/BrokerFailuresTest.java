@@ -19,6 +19,7 @@ import org.apache.spark.streaming.kafka010.LocationStrategies;
 import org.apache.spark.streaming.kafka010.OffsetRange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * Direct streams on three brokers (replication factor 3, min.insync.replicas 2) while brokers fail: a
  * partition's leader killed mid-stream, and every broker down at once.
  */
+@Tag("faults")
 class BrokerFailuresTest {
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = KafkaClusterExtension.brokers(3, builder -> builder

@@ -20,6 +20,7 @@ import org.apache.spark.streaming.kafka010.LocationStrategies;
 import org.apache.spark.streaming.kafka010.OffsetRange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * retention or deleteRecords) before the stream read them. Partitions added while it runs are in
  * {@code DirectStreamTest.partitionsAddedWhileRunningAreReadFromTheirBeginning}.
  */
+@Tag("faults")
 class TopicChangesTest {
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = KafkaClusterExtension.shared();
