@@ -95,8 +95,11 @@ public final class KafkaCluster implements AutoCloseable {
     private final Path logRoot;
     private final List<BrokerProcess> brokers = new ArrayList<>();
     private final List<String> sslAddresses = new ArrayList<>();
+    private final List<String> saslSslAddresses = new ArrayList<>();
     /** Null without TLS. */
     private final TlsMaterial tls;
+    /** Whether brokers have a SASL_SSL (SCRAM-SHA-512) listener and authorize requests with ACLs. */
+    private final boolean secured;
     private Path dataRoot;
     private Admin admin;
 
@@ -107,6 +110,7 @@ public final class KafkaCluster implements AutoCloseable {
         this.startTimeout = builder.startTimeout;
         this.firstBrokerPort = builder.firstBrokerPort;
         this.tls = builder.tls;
+        this.secured = builder.secured;
         String name = builder.name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + SEQUENCE.incrementAndGet();
         this.logRoot = defaultLogRoot().resolve(name);
@@ -130,7 +134,7 @@ public final class KafkaCluster implements AutoCloseable {
         long started = System.nanoTime();
         try {
             dataRoot = Files.createTempDirectory("kafka-direct-cluster-");
-            int portsPerNode = tls == null ? 2 : 3;
+            int portsPerNode = 2 + (tls == null ? 0 : 1) + (secured ? 1 : 0);
             List<Integer> ports = new ArrayList<>(FreePorts.allocate(portsPerNode * brokerCount));
             if (firstBrokerPort > 0) {
                 ports.set(0, firstBrokerPort);
@@ -139,13 +143,20 @@ public final class KafkaCluster implements AutoCloseable {
             for (int i = 0; i < brokerCount; i++) {
                 int base = portsPerNode * i;
                 nodes.add(new BrokerNodeConfig(i + 1, ports.get(base), ports.get(base + 1),
-                        tls == null ? 0 : ports.get(base + 2), dataRoot.resolve("broker-" + (i + 1))));
+                        tls == null ? 0 : ports.get(base + 2), secured ? ports.get(base + 3) : 0,
+                        dataRoot.resolve("broker-" + (i + 1))));
             }
-            Map<String, String> tlsProperties = tls == null ? Map.of() : tls.brokerSslProperties();
+            Map<String, String> tlsProperties = new HashMap<>(tls == null ? Map.of() : tls.brokerSslProperties());
+            if (secured) {
+                tlsProperties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+                // The kit's own clients, brokers and controllers (PLAINTEXT) and the SSL client certificate.
+                tlsProperties.put("super.users", "User:ANONYMOUS;User:" + TlsMaterial.CLIENT_DISTINGUISHED_NAME);
+            }
             String classpath = BrokerClasspath.resolve();
             String clusterId = Uuid.randomUuid().toString();
             for (BrokerNodeConfig node : nodes) {
                 sslAddresses.add(node.sslAddress().orElse(""));
+                saslSslAddresses.add(node.saslSslAddress().orElse(""));
                 brokers.add(new BrokerProcess(node, node.serverProperties(nodes, tlsProperties, brokerProperties),
                         logRoot.resolve("broker-" + node.nodeId()), clusterId, classpath, jvmOptions));
             }
@@ -196,6 +207,7 @@ public final class KafkaCluster implements AutoCloseable {
             admin = null;
             brokers.clear();
             sslAddresses.clear();
+            saslSslAddresses.clear();
             dataRoot = null;
         }
         if (failure != null) {
@@ -219,6 +231,18 @@ public final class KafkaCluster implements AutoCloseable {
             throw new IllegalStateException("This cluster has no SSL listener: build it with tls(TlsMaterial)");
         }
         return String.join(",", sslAddresses);
+    }
+
+    /**
+     * @return the users, ACLs and client settings of the brokers' SASL_SSL listener
+     * @throws IllegalStateException when the cluster was built without {@link Builder#saslScram()}
+     */
+    public synchronized KafkaSecurity security() {
+        brokersOrFail();
+        if (!secured) {
+            throw new IllegalStateException("This cluster has no SASL_SSL listener: build it with tls(TlsMaterial) and saslScram()");
+        }
+        return new KafkaSecurity(admin(), String.join(",", saslSslAddresses), tls);
     }
 
     /** @return the brokers, in node id order */
@@ -666,6 +690,7 @@ public final class KafkaCluster implements AutoCloseable {
         private String name = "cluster";
         private int firstBrokerPort;
         private TlsMaterial tls;
+        private boolean secured;
 
         private Builder() {
         }
@@ -720,6 +745,17 @@ public final class KafkaCluster implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds a SASL_SSL listener (SCRAM-SHA-512 over TLS, with the {@link #tls(TlsMaterial)} material) to every
+         * broker and turns on authorization: clients of that listener need users and ACLs, made through
+         * {@link KafkaCluster#security()}. The kit's own PLAINTEXT clients and the SSL client certificate are
+         * super users.
+         */
+        public Builder saslScram() {
+            this.secured = true;
+            return this;
+        }
+
         /** @param name a name for the log folder, e.g. the test class */
         public Builder name(String name) {
             this.name = name.replaceAll("[^A-Za-z0-9_.-]", "_");
@@ -728,6 +764,9 @@ public final class KafkaCluster implements AutoCloseable {
 
         /** @return an unstarted cluster; call {@link KafkaCluster#start()} */
         public KafkaCluster build() {
+            if (secured && tls == null) {
+                throw new IllegalStateException("saslScram() needs TLS material: call tls(TlsMaterial) too");
+            }
             return new KafkaCluster(this);
         }
     }

@@ -21,6 +21,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class TlsMaterial {
+    /** The subject of the client certificate, which brokers see as principal {@code User:<this>}. */
+    public static final String CLIENT_DISTINGUISHED_NAME = "CN=kafka-direct-test-client";
+
     private final Path truststore;
     private final Path brokerKeystore;
     private final Path clientKeystore;
@@ -59,7 +62,7 @@ public final class TlsMaterial {
                 "-keystore", truststore.toString(), "-storetype", "JKS", "-storepass", clientPassword);
         Path broker = signedKeystore(keytool, directory, "broker", "CN=localhost", "SAN=ip:127.0.0.1,dns:localhost",
                 brokerPassword, ca, caPassword, caCertificate);
-        Path client = signedKeystore(keytool, directory, "client", "CN=kafka-direct-test-client", null,
+        Path client = signedKeystore(keytool, directory, "client", CLIENT_DISTINGUISHED_NAME, null,
                 clientPassword, ca, caPassword, caCertificate);
         return new TlsMaterial(truststore, broker, client, brokerPassword, clientPassword);
     }

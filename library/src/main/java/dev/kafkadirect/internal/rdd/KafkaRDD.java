@@ -1,5 +1,6 @@
 package dev.kafkadirect.internal.rdd;
 
+import dev.kafkadirect.internal.security.SecurityErrors;
 import dev.kafkadirect.internal.consumer.CacheKey;
 import dev.kafkadirect.internal.consumer.ConsumerCache;
 import dev.kafkadirect.internal.consumer.ConsumerLease;
@@ -156,7 +157,7 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
                     lease.origin()));
             lease.release(reader);
         });
-        return ScalaInterop.toScalaIterator(reader);
+        return ScalaInterop.toScalaIterator(SecurityErrors.explaining(reader, executorKafkaParams));
     }
 
     /**

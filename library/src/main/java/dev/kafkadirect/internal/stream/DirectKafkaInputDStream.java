@@ -16,8 +16,11 @@ import dev.kafkadirect.internal.scala.ScalaInterop;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetCommitCallback;
+import dev.kafkadirect.internal.security.SecurityErrors;
 import dev.kafkadirect.metrics.BatchMetrics;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.rdd.RDD;
@@ -149,14 +152,33 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         });
         metricsSource = new StreamMetricsSource(id());
         SparkEnv.get().metricsSystem().registerSource(metricsSource);
-        driver = new DriverConsumer<>(consumerStrategy.onStart(Collections.unmodifiableMap(new HashMap<>(currentOffsets))));
-        Set<TopicPartition> assignment = currentOffsets.isEmpty() ? driver.awaitInitialAssignment()
-                : driver.awaitRestoredAssignment(currentOffsets.keySet(), sessionTimeout().plusSeconds(15));
-        driver.requireExistingPartitions(assignment);
-        Set<TopicPartition> unknown = new HashSet<>(assignment);
-        unknown.removeAll(currentOffsets.keySet());
-        currentOffsets.putAll(driver.positions(unknown));
+        try {
+            driver = new DriverConsumer<>(consumerStrategy.onStart(Collections.unmodifiableMap(new HashMap<>(currentOffsets))));
+            Set<TopicPartition> assignment = currentOffsets.isEmpty() ? driver.awaitInitialAssignment()
+                    : driver.awaitRestoredAssignment(currentOffsets.keySet(), sessionTimeout().plusSeconds(15));
+            driver.requireExistingPartitions(assignment);
+            Set<TopicPartition> unknown = new HashSet<>(assignment);
+            unknown.removeAll(currentOffsets.keySet());
+            currentOffsets.putAll(driver.positions(unknown));
+        } catch (RuntimeException e) {
+            abandonStart(e);
+            throw SecurityErrors.explain(e, executorKafkaParams);
+        }
         LOG.info("Direct stream {} starts at {}", id(), sortedCopy(currentOffsets));
+    }
+
+    /** Releases what a failed start made (the driver consumer, the group poller, the metrics source). */
+    private void abandonStart(RuntimeException cause) {
+        try {
+            if (driver != null) {
+                stop();
+            } else {
+                groupPoller.shutdown();
+                SparkEnv.get().metricsSystem().removeSource(metricsSource);
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     @Override
@@ -194,6 +216,8 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         } catch (StreamCannotContinue e) {
             cannotContinue = e;
             throw e;
+        } catch (AuthenticationException | AuthorizationException e) {
+            throw SecurityErrors.explain(e, executorKafkaParams);
         }
     }
 
@@ -202,7 +226,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         try {
             return plan(validTime);
         } catch (TimeoutException e) {
-            requireExistingTopics();
+            stopIfPartitionsWereDeleted();
             throw PlanningFailure.brokersUnreachable(id(), validTime.milliseconds(), executorKafkaParams, e);
         }
     }
@@ -336,7 +360,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         Set<TopicPartition> lost = new HashSet<>(currentOffsets.keySet());
         lost.removeAll(settled);
         if (!lost.isEmpty()) {
-            requireExistingTopics();
+            stopIfPartitionsWereDeleted();
             throw new StreamCannotContinue("Partitions " + sortedCopy(lost) + " were taken from this stream's consumer"
                     + " by a rebalance of group.id '" + executorKafkaParams.get(ConsumerConfig.GROUP_ID_CONFIG)
                     .toString().substring(ExecutorKafkaParams.GROUP_PREFIX.length()) + "': another consumer uses the same"
@@ -349,7 +373,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
      * Stops the stream, naming them, when some of its partitions no longer exist (their topic was deleted, and
      * perhaps created again with fewer partitions). Does nothing when they all exist or the brokers cannot tell.
      */
-    private void requireExistingTopics() {
+    private void stopIfPartitionsWereDeleted() {
         Set<TopicPartition> missing;
         try {
             missing = driver.missingPartitions(currentOffsets.keySet());
@@ -358,7 +382,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
             return;
         }
         if (!missing.isEmpty()) {
-            Map<TopicPartition, Long> positions = new java.util.TreeMap<>(PARTITION_ORDER);
+            Map<TopicPartition, Long> positions = new TreeMap<>(PARTITION_ORDER);
             missing.forEach(partition -> positions.put(partition, currentOffsets.get(partition)));
             throw PlanningFailure.partitionsDeleted(id(), positions);
         }

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The errors of a batch that could not be planned: brokers that did not answer the driver in time, or
- * partitions whose topic was deleted while the stream read it. Each names what is at fault (brokers and the setting that
- * bounded the wait, or the topics) and says what happened to the stream's offsets.
+ * partitions whose topic was deleted while the stream read it. Each names what is at fault (the brokers and
+ * the setting that bounded the wait, or the partitions) and says what happened to the stream's offsets.
  */
 final class PlanningFailure {
     private static final String KAFKA_DEFAULT_API_TIMEOUT_MS = "60000";

@@ -17,6 +17,8 @@ public final class BrokerNodeConfig {
     private final Path dataDir;
     /** 0 when the node has no SSL listener. */
     private final int sslPort;
+    /** 0 when the node has no SASL_SSL listener. */
+    private final int saslSslPort;
 
     /**
      * @param nodeId the node id, 1-based
@@ -26,11 +28,29 @@ public final class BrokerNodeConfig {
      * @param dataDir where the node keeps its log segments and metadata
      */
     public BrokerNodeConfig(int nodeId, int brokerPort, int controllerPort, int sslPort, Path dataDir) {
+        this(nodeId, brokerPort, controllerPort, sslPort, 0, dataDir);
+    }
+
+    /**
+     * @param nodeId the node id, 1-based
+     * @param brokerPort the PLAINTEXT listener port
+     * @param controllerPort the CONTROLLER listener port
+     * @param sslPort the SSL listener port, or 0 for none
+     * @param saslSslPort the SASL_SSL listener port (SCRAM-SHA-512 over TLS), or 0 for none
+     * @param dataDir where the node keeps its log segments and metadata
+     */
+    public BrokerNodeConfig(int nodeId, int brokerPort, int controllerPort, int sslPort, int saslSslPort, Path dataDir) {
         this.nodeId = nodeId;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
         this.sslPort = sslPort;
+        this.saslSslPort = saslSslPort;
         this.dataDir = dataDir;
+    }
+
+    /** @return {@code 127.0.0.1:port} of the SASL_SSL listener, or empty when there is none */
+    public java.util.Optional<String> saslSslAddress() {
+        return saslSslPort == 0 ? java.util.Optional.empty() : java.util.Optional.of("127.0.0.1:" + saslSslPort);
     }
 
     /** @return {@code 127.0.0.1:port} of the SSL listener, or empty when there is none */
@@ -78,14 +98,23 @@ public final class BrokerNodeConfig {
         properties.setProperty("controller.quorum.voters", allNodes.stream()
                 .map(node -> node.nodeId + "@127.0.0.1:" + node.controllerPort)
                 .collect(Collectors.joining(",")));
-        String ssl = sslPort == 0 ? "" : ",SSL://127.0.0.1:" + sslPort;
+        String ssl = (sslPort == 0 ? "" : ",SSL://127.0.0.1:" + sslPort)
+                + (saslSslPort == 0 ? "" : ",SASL_SSL://127.0.0.1:" + saslSslPort);
         properties.setProperty("listeners",
                 "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort + ssl);
         properties.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ssl);
         properties.setProperty("controller.listener.names", "CONTROLLER");
         properties.setProperty("inter.broker.listener.name", "PLAINTEXT");
         properties.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
-                + (sslPort == 0 ? "" : ",SSL:SSL"));
+                + (sslPort == 0 ? "" : ",SSL:SSL") + (saslSslPort == 0 ? "" : ",SASL_SSL:SASL_SSL"));
+        if (saslSslPort != 0) {
+            // Clients authenticate with SCRAM-SHA-512 over TLS (no client certificate on this listener).
+            properties.setProperty("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            properties.setProperty("listener.name.sasl_ssl.sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            properties.setProperty("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            properties.setProperty("listener.name.sasl_ssl.ssl.client.auth", "none");
+        }
         tlsProperties.forEach(properties::setProperty);
         properties.setProperty("log.dirs", dataDir.toString());
         properties.setProperty("offsets.topic.replication.factor", replication);

@@ -1,0 +1,107 @@
+package dev.kafkadirect.testkit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Users and ACLs of a cluster built with {@link KafkaCluster.Builder#saslScram()}, and the client settings of
+ * its SASL_SSL listener. Made by {@link KafkaCluster#security()}.
+ */
+public final class KafkaSecurity {
+    /** The SASL mechanism of the kit's SASL_SSL listener. */
+    public static final String MECHANISM = "SCRAM-SHA-512";
+    private static final int SCRAM_ITERATIONS = 4096;
+
+    private final Admin admin;
+    private final String bootstrapServers;
+    private final TlsMaterial tls;
+
+    KafkaSecurity(Admin admin, String bootstrapServers, TlsMaterial tls) {
+        this.admin = admin;
+        this.bootstrapServers = bootstrapServers;
+        this.tls = tls;
+    }
+
+    /** @return the {@code bootstrap.servers} value of the brokers' SASL_SSL listeners */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /**
+     * Creates (or changes the password of) a SCRAM-SHA-512 user.
+     *
+     * @param user the user name
+     * @param password its password
+     */
+    public void createScramUser(String user, String password) {
+        complete("create SCRAM user " + user, admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
+                user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password))).all());
+    }
+
+    /**
+     * Lets a user read a topic as a consumer of a group: READ and DESCRIBE on the topic, READ on every group
+     * whose id starts with {@code groupIdPrefix} (the driver's group and its executors' {@code spark-executor-}
+     * group alike when the prefix is empty).
+     *
+     * @param user the user name
+     * @param topic the topic
+     * @param groupIdPrefix the start of the group ids it may use
+     */
+    public void allowRead(String user, String topic, String groupIdPrefix) {
+        String principal = "User:" + user;
+        List<AclBinding> acls = new ArrayList<>();
+        for (AclOperation operation : List.of(AclOperation.READ, AclOperation.DESCRIBE)) {
+            acls.add(new AclBinding(new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL),
+                    new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW)));
+        }
+        acls.add(new AclBinding(new ResourcePattern(ResourceType.GROUP, groupIdPrefix.isEmpty() ? "*" : groupIdPrefix,
+                groupIdPrefix.isEmpty() ? PatternType.LITERAL : PatternType.PREFIXED),
+                new AccessControlEntry(principal, "*", AclOperation.READ, AclPermissionType.ALLOW)));
+        complete("create ACLs for " + principal, admin.createAcls(acls).all());
+    }
+
+    /**
+     * @param user a SCRAM user
+     * @param password its password
+     * @return a new mutable client configuration for the SASL_SSL listener: bootstrap servers, SASL_SSL with
+     *         SCRAM-SHA-512 and the user's JAAS login, and the truststore that trusts the brokers
+     */
+    public Map<String, Object> clientConfig(String user, String password) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("security.protocol", "SASL_SSL");
+        config.put("sasl.mechanism", MECHANISM);
+        config.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                + user + "\" password=\"" + password + "\";");
+        config.put("ssl.truststore.location", tls.truststore().toString());
+        config.put("ssl.truststore.password", tls.clientPassword());
+        return config;
+    }
+
+    private static <T> void complete(String what, org.apache.kafka.common.KafkaFuture<T> future) {
+        try {
+            future.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while trying to " + what, e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+}
