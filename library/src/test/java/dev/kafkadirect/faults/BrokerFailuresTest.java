@@ -42,10 +42,7 @@ import static org.awaitility.Awaitility.await;
 @Tag("faults")
 class BrokerFailuresTest {
     @RegisterExtension
-    static final KafkaClusterExtension KAFKA = KafkaClusterExtension.brokers(3, builder -> builder
-            // The controllers fence a dead broker (and elect new leaders) after 4 s instead of 9 s.
-            .brokerProperty("broker.session.timeout.ms", "4000")
-            .brokerProperty("broker.heartbeat.interval.ms", "500"));
+    static final KafkaClusterExtension KAFKA = ReplicatedBrokers.extension();
     private static final Map<String, String> REPLICATED = Map.of("min.insync.replicas", "2");
 
     /** What the batches saw; static because foreachRDD closures run on the driver of this JVM. */

@@ -51,9 +51,7 @@ import static org.awaitility.Awaitility.await;
 @Tag("faults")
 class SoakTest {
     @RegisterExtension
-    static final KafkaClusterExtension KAFKA = KafkaClusterExtension.brokers(3, builder -> builder
-            .brokerProperty("broker.session.timeout.ms", "4000")
-            .brokerProperty("broker.heartbeat.interval.ms", "500"));
+    static final KafkaClusterExtension KAFKA = ReplicatedBrokers.extension();
     private static final String TOPIC = "soak";
     private static final int RECORDS_PER_SECOND = 500;
     private static final long RESTART_EVERY_SECONDS = 15;
