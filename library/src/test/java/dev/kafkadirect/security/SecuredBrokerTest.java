@@ -6,9 +6,15 @@ import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.KafkaClusterExtension;
 import dev.kafkadirect.testkit.KafkaSecurity;
 import dev.kafkadirect.testkit.TlsMaterial;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.apache.hadoop.security.token.Token;
+import org.apache.hadoop.security.token.TokenIdentifier;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.security.token.delegation.DelegationToken;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.streaming.Durations;
@@ -30,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -59,7 +67,8 @@ class SecuredBrokerTest {
     private static final TlsMaterial TLS = TlsMaterial.generate(directory("tls"), STORE_PASSWORD);
 
     @RegisterExtension
-    static final KafkaClusterExtension KAFKA = KafkaClusterExtension.brokers(1, builder -> builder.tls(TLS).saslScram());
+    static final KafkaClusterExtension KAFKA = KafkaClusterExtension.brokers(1, builder -> builder.tls(TLS).saslScram()
+            .brokerProperty("delegation.token.secret.key", "token-signing-key-for-tests"));
 
     static final List<String> SEEN = new CopyOnWriteArrayList<>();
     static final List<String> DESCRIPTIONS = new CopyOnWriteArrayList<>();
@@ -75,7 +84,10 @@ class SecuredBrokerTest {
         KafkaSecurity security = kafka.security();
         security.createScramUser(READER, READER_PASSWORD);
         security.allowRead(READER, TOPIC, "secured-");
-        spark = LocalSpark.start("SecuredBrokerTest", Map.of());
+        // Spark's delegation-token settings: consumers of this cluster without a JAAS login use its token.
+        spark = LocalSpark.start("SecuredBrokerTest", Map.of(
+                "spark.kafka.clusters.secured.auth.bootstrap.servers", security.bootstrapServers(),
+                "spark.kafka.clusters.secured.target.bootstrap.servers.regex", "127\\.0\\.0\\.1:\\d+"));
     }
 
     @AfterAll
@@ -97,6 +109,39 @@ class SecuredBrokerTest {
         JavaStreamingContext ssc = startStream(kafkaParams);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> kafka.committedOffsets("secured-reads")
+                    .equals(kafka.endOffsets(TOPIC)));
+        } finally {
+            ssc.stop(false, true);
+        }
+        assertThat(SEEN).containsExactlyInAnyOrderElementsOf(expectedValues());
+    }
+
+    @Test
+    void aDelegationTokenInTheUsersCredentialsLogsInConsumersThatHaveNoJaasLogin(KafkaCluster kafka) throws Exception {
+        DelegationToken token;
+        try (Admin admin = Admin.create(kafka.security().clientConfig(READER, READER_PASSWORD))) {
+            DelegationToken created = admin.createDelegationToken().delegationToken().get(60, TimeUnit.SECONDS);
+            token = created;
+            // The controller creates it; the broker knows it once the metadata reaches it.
+            await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeDelegationToken().delegationTokens()
+                    .get(60, TimeUnit.SECONDS).stream()
+                    .anyMatch(known -> known.tokenInfo().tokenId().equals(created.tokenInfo().tokenId())));
+        }
+        // Where Spark's token provider puts a cluster's token (and Spark copies it to executors).
+        UserGroupInformation.getCurrentUser().addToken(new Text("kafka.server.delegation.token.secured"),
+                new Token<TokenIdentifier>(token.tokenInfo().tokenId().getBytes(StandardCharsets.UTF_8),
+                        token.hmacAsBase64String().getBytes(StandardCharsets.UTF_8), new Text("KAFKA_DELEGATION_TOKEN"),
+                        new Text("kafka.server.delegation.token")));
+        Map<String, Object> kafkaParams = kafkaParams(kafka, READER, READER_PASSWORD);
+        kafkaParams.keySet().removeAll(List.of("sasl.jaas.config", "sasl.mechanism", "security.protocol"));
+        kafkaParams.put("group.id", "secured-token");
+
+        List<String> read = KafkaUtils.<String, String>createRDD(spark, kafkaParams, wholeTopic(TOPIC, 50),
+                LocationStrategies.PreferConsistent()).map(ConsumerRecord::value).collect();
+        assertThat(read).containsExactlyInAnyOrderElementsOf(expectedValues());
+        JavaStreamingContext ssc = startStream(kafkaParams);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> kafka.committedOffsets("secured-token")
                     .equals(kafka.endOffsets(TOPIC)));
         } finally {
             ssc.stop(false, true);

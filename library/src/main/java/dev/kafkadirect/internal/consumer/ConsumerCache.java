@@ -1,5 +1,6 @@
 package dev.kafkadirect.internal.consumer;
 
+import dev.kafkadirect.internal.security.DelegationTokens;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -205,7 +206,7 @@ public final class ConsumerCache {
     }
 
     private static <K, V> KafkaConsumer<K, V> create(CacheKey key, Map<String, Object> kafkaParams) {
-        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(kafkaParams);
+        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(DelegationTokens.withTokenLogin(kafkaParams));
         CONSUMERS_CREATED.incrementAndGet();
         consumer.assign(Collections.singletonList(key.partition()));
         return consumer;

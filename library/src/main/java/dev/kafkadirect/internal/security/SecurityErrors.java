@@ -36,10 +36,17 @@ public final class SecurityErrors {
                     + " that ssl.endpoint.identification.algorithm matches how they are named).", error);
         }
         if (error instanceof AuthenticationException) {
-            return new IllegalStateException("Authentication to " + brokers + " failed with security.protocol="
-                    + kafkaParams.get("security.protocol") + " and sasl.mechanism=" + kafkaParams.get("sasl.mechanism")
-                    + ": " + error.getMessage() + ". Check the user name and password in sasl.jaas.config (not shown"
-                    + " here) and that the user exists on the brokers for that mechanism.", error);
+            Object protocol = kafkaParams.get("security.protocol");
+            Object mechanism = kafkaParams.get("sasl.mechanism");
+            return new IllegalStateException("Authentication to " + brokers + " failed"
+                    + (protocol == null && mechanism == null ? ""
+                    : " with security.protocol=" + protocol + " and sasl.mechanism=" + mechanism)
+                    + ": " + error.getMessage() + ". "
+                    + (kafkaParams.containsKey("sasl.jaas.config")
+                    ? "Check the user name and password in sasl.jaas.config (not shown here) and that the user exists"
+                            + " on the brokers for that mechanism."
+                    : "kafkaParams have no sasl.jaas.config: check the delegation token Spark holds for these brokers"
+                            + " (spark.kafka.clusters.<id>.*) and that it has not expired."), error);
         }
         if (error instanceof TopicAuthorizationException) {
             return new IllegalStateException("Not authorized to read topics "

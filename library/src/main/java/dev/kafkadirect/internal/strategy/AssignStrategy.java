@@ -1,5 +1,6 @@
 package dev.kafkadirect.internal.strategy;
 
+import dev.kafkadirect.internal.security.DelegationTokens;
 import dev.kafkadirect.internal.consumer.KafkaDirectOptions;
 import dev.kafkadirect.internal.consumer.KafkaParamsCheck;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -45,7 +46,8 @@ public final class AssignStrategy<K, V> extends ConsumerStrategy<K, V> {
 
     @Override
     public Consumer<K, V> onStart(Map<TopicPartition, Long> currentOffsets) {
-        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(KafkaDirectOptions.withoutOptions(kafkaParams));
+        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(
+                DelegationTokens.withTokenLogin(KafkaDirectOptions.withoutOptions(kafkaParams)));
         consumer.assign(partitions);
         consumer.pause(partitions);
         startingOffsets.toSeek(currentOffsets).forEach((partition, offset) -> {

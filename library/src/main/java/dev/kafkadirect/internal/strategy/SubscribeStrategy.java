@@ -1,5 +1,6 @@
 package dev.kafkadirect.internal.strategy;
 
+import dev.kafkadirect.internal.security.DelegationTokens;
 import dev.kafkadirect.internal.consumer.KafkaDirectOptions;
 import dev.kafkadirect.internal.consumer.KafkaParamsCheck;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -70,7 +71,7 @@ public final class SubscribeStrategy<K, V> extends ConsumerStrategy<K, V> {
         // Cooperative rebalancing keeps the partitions the driver owns while others join or topics grow.
         driverParams.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 CooperativeStickyAssignor.class.getName());
-        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(driverParams);
+        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(DelegationTokens.withTokenLogin(driverParams));
         PausingRebalanceListener listener = new PausingRebalanceListener(consumer);
         if (pattern != null) {
             consumer.subscribe(pattern, listener);
