@@ -102,18 +102,7 @@ class SecuredBrokerTest {
         Map<String, Object> kafkaParams = kafkaParams(kafka, READER, READER_PASSWORD);
         kafkaParams.put("group.id", "secured-reads");
 
-        List<String> read = KafkaUtils.<String, String>createRDD(spark, kafkaParams, wholeTopic(TOPIC, 50),
-                LocationStrategies.PreferConsistent()).map(ConsumerRecord::value).collect();
-        assertThat(read).containsExactlyInAnyOrderElementsOf(expectedValues());
-
-        JavaStreamingContext ssc = startStream(kafkaParams);
-        try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> kafka.committedOffsets("secured-reads")
-                    .equals(kafka.endOffsets(TOPIC)));
-        } finally {
-            ssc.stop(false, true);
-        }
-        assertThat(SEEN).containsExactlyInAnyOrderElementsOf(expectedValues());
+        assertReadsTheWholeTopic(kafka, kafkaParams, "secured-reads");
     }
 
     @Test
@@ -136,17 +125,21 @@ class SecuredBrokerTest {
         kafkaParams.keySet().removeAll(List.of("sasl.jaas.config", "sasl.mechanism", "security.protocol"));
         kafkaParams.put("group.id", "secured-token");
 
-        List<String> read = KafkaUtils.<String, String>createRDD(spark, kafkaParams, wholeTopic(TOPIC, 50),
-                LocationStrategies.PreferConsistent()).map(ConsumerRecord::value).collect();
-        assertThat(read).containsExactlyInAnyOrderElementsOf(expectedValues());
-        JavaStreamingContext ssc = startStream(kafkaParams);
-        try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> kafka.committedOffsets("secured-token")
-                    .equals(kafka.endOffsets(TOPIC)));
-        } finally {
-            ssc.stop(false, true);
-        }
-        assertThat(SEEN).containsExactlyInAnyOrderElementsOf(expectedValues());
+        assertReadsTheWholeTopic(kafka, kafkaParams, "secured-token");
+    }
+
+    @Test
+    void theGuidesSslParametersReadWithCreateRddAndWithAStream(KafkaCluster kafka) {
+        // security.protocol=SSL with truststore, keystore and key password, on the listener that requires client certificates.
+        Map<String, Object> kafkaParams = TLS.clientSslConfig();
+        kafkaParams.put("bootstrap.servers", kafka.sslBootstrapServers());
+        kafkaParams.put("key.deserializer", StringDeserializer.class);
+        kafkaParams.put("value.deserializer", StringDeserializer.class);
+        kafkaParams.put("group.id", "secured-ssl");
+        kafkaParams.put("auto.offset.reset", "earliest");
+        kafkaParams.put("enable.auto.commit", false);
+
+        assertReadsTheWholeTopic(kafka, kafkaParams, "secured-ssl");
     }
 
     @Test
@@ -240,6 +233,20 @@ class SecuredBrokerTest {
             assertThat(errors).as("errors").noneMatch(error -> error.contains(secret));
             assertThat(DESCRIPTIONS).as("batch descriptions").noneMatch(description -> description.contains(secret));
         }
+    }
+
+    /** Reads the topic with createRDD, then with a stream that commits to the group; both see every record. */
+    private static void assertReadsTheWholeTopic(KafkaCluster kafka, Map<String, Object> kafkaParams, String groupId) {
+        List<String> read = KafkaUtils.<String, String>createRDD(spark, kafkaParams, wholeTopic(TOPIC, 50),
+                LocationStrategies.PreferConsistent()).map(ConsumerRecord::value).collect();
+        assertThat(read).containsExactlyInAnyOrderElementsOf(expectedValues());
+        JavaStreamingContext ssc = startStream(kafkaParams);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> kafka.committedOffsets(groupId).equals(kafka.endOffsets(TOPIC)));
+        } finally {
+            ssc.stop(false, true);
+        }
+        assertThat(SEEN).containsExactlyInAnyOrderElementsOf(expectedValues());
     }
 
     private static JavaStreamingContext startStream(Map<String, Object> kafkaParams) {
