@@ -631,7 +631,8 @@ public final class KafkaCluster implements AutoCloseable {
         return get(what, call.get());
     }
 
-    private static <T> T get(String what, Future<T> future) {
+    /** Waits for an admin call, failing with what was tried and Kafka's cause; shared with {@link KafkaSecurity}. */
+    static <T> T get(String what, Future<T> future) {
         try {
             return future.get(CLIENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Users and ACLs of a cluster built with {@link KafkaCluster.Builder#saslScram()}, and the client settings of
@@ -50,7 +48,7 @@ public final class KafkaSecurity {
      * @param password its password
      */
     public void createScramUser(String user, String password) {
-        complete("create SCRAM user " + user, admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
+        KafkaCluster.get("create SCRAM user " + user, admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
                 user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password))).all());
     }
 
@@ -73,7 +71,7 @@ public final class KafkaSecurity {
         acls.add(new AclBinding(new ResourcePattern(ResourceType.GROUP, groupIdPrefix.isEmpty() ? "*" : groupIdPrefix,
                 groupIdPrefix.isEmpty() ? PatternType.LITERAL : PatternType.PREFIXED),
                 new AccessControlEntry(principal, "*", AclOperation.READ, AclPermissionType.ALLOW)));
-        complete("create ACLs for " + principal, admin.createAcls(acls).all());
+        KafkaCluster.get("create ACLs for " + principal, admin.createAcls(acls).all());
     }
 
     /**
@@ -92,16 +90,5 @@ public final class KafkaSecurity {
         config.put("ssl.truststore.location", tls.truststore().toString());
         config.put("ssl.truststore.password", tls.clientPassword());
         return config;
-    }
-
-    private static <T> void complete(String what, org.apache.kafka.common.KafkaFuture<T> future) {
-        try {
-            future.get(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while trying to " + what, e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Could not " + what + ": " + e.getMessage(), e);
-        }
     }
 }
