@@ -44,8 +44,9 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
     private static final long serialVersionUID = 1L;
 
     private final HashMap<String, Object> executorKafkaParams;
-    private final OffsetRange[] offsetRanges;
-    private final KafkaRDDPartition[] partitions;
+    private final PackedOffsetRanges offsetRanges;
+    /** Driver only: tasks carry their own partition, and every task deserializes the whole RDD. */
+    private final transient KafkaRDDPartition[] partitions;
     private final ReadSettings readSettings;
     /** Offsets skipped as lost, shown in the UI; null unless dev.kafkadirect.failOnDataLoss=false. */
     private final LongAccumulator lostOffsets;
@@ -66,14 +67,15 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
                     Map<TopicPartition, String> leaderHosts, ReadSettings readSettings) {
         super(sparkContext, ScalaInterop.emptySeq(), ScalaInterop.classTag(ConsumerRecord.class));
         this.executorKafkaParams = new HashMap<>(executorKafkaParams);
-        this.offsetRanges = readSettings.split().apply(offsetRanges.clone());
+        OffsetRange[] ranges = readSettings.split().apply(offsetRanges.clone());
+        this.offsetRanges = new PackedOffsetRanges(ranges);
         this.readSettings = readSettings;
-        this.partitions = new KafkaRDDPartition[this.offsetRanges.length];
+        this.partitions = new KafkaRDDPartition[ranges.length];
         int subRange = 0;
         for (int i = 0; i < partitions.length; i++) {
-            TopicPartition partition = this.offsetRanges[i].topicPartition();
-            subRange = i > 0 && this.offsetRanges[i - 1].topicPartition().equals(partition) ? subRange + 1 : 0;
-            partitions[i] = new KafkaRDDPartition(i, this.offsetRanges[i],
+            TopicPartition partition = ranges[i].topicPartition();
+            subRange = i > 0 && ranges[i - 1].topicPartition().equals(partition) ? subRange + 1 : 0;
+            partitions[i] = new KafkaRDDPartition(i, ranges[i],
                     placement.locate(partition, subRange, executors, leaderHosts));
         }
         this.lostOffsets = readSettings.failOnDataLoss() ? null
@@ -86,7 +88,7 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
     private KafkaRDD(KafkaRDD<K, V> parent, OffsetRange[] subRanges) {
         super(parent.sparkContext(), ScalaInterop.emptySeq(), ScalaInterop.classTag(ConsumerRecord.class));
         this.executorKafkaParams = parent.executorKafkaParams;
-        this.offsetRanges = subRanges;
+        this.offsetRanges = new PackedOffsetRanges(subRanges);
         this.readSettings = parent.readSettings;
         this.lostOffsets = parent.lostOffsets;
         this.reads = parent.reads;
@@ -107,7 +109,7 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
 
     @Override
     public OffsetRange[] offsetRanges() {
-        return offsetRanges.clone();
+        return offsetRanges.ranges().clone();
     }
 
     /** @return what this RDD's successful tasks read so far (complete once a job over it finished) */
@@ -122,6 +124,15 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
 
     @Override
     public Partition[] getPartitions() {
+        if (partitions == null) {
+            // A copy deserialized on an executor: preferred locations only matter to the driver's scheduler.
+            OffsetRange[] ranges = offsetRanges.ranges();
+            Partition[] withoutLocations = new Partition[ranges.length];
+            for (int i = 0; i < ranges.length; i++) {
+                withoutLocations[i] = new KafkaRDDPartition(i, ranges[i], Optional.empty());
+            }
+            return withoutLocations;
+        }
         return partitions.clone();
     }
 
@@ -170,7 +181,7 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
             return super.count();
         }
         long count = 0;
-        for (OffsetRange range : offsetRanges) {
+        for (OffsetRange range : offsetRanges.ranges()) {
             count += range.count();
         }
         return count;
@@ -198,7 +209,7 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
         }
         List<OffsetRange> needed = new ArrayList<>();
         long remaining = num;
-        for (OffsetRange range : offsetRanges) {
+        for (OffsetRange range : offsetRanges.ranges()) {
             if (remaining == 0) {
                 break;
             }
