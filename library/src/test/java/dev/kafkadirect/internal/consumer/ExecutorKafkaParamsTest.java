@@ -26,6 +26,7 @@ class ExecutorKafkaParamsTest {
                 .containsEntry("receive.buffer.bytes", 65536)
                 .containsEntry("bootstrap.servers", "127.0.0.1:9092")
                 .containsEntry("fetch.max.wait.ms", 10)
+                .containsEntry("enable.metrics.push", false)
                 .doesNotContainKey("dev.kafkadirect.failOnDataLoss");
         assertThat(user).as("the user's map is untouched").containsEntry("group.id", "orders");
         assertThat(ExecutorKafkaParams.adjust(executor)).as("adjusting twice changes nothing").isEqualTo(executor);
@@ -37,6 +38,14 @@ class ExecutorKafkaParamsTest {
         user.put("fetch.max.wait.ms", "250");
 
         assertThat(ExecutorKafkaParams.adjust(user)).containsEntry("fetch.max.wait.ms", "250");
+    }
+
+    @Test
+    void metricsPushTheUserAskedForIsKept() {
+        Map<String, Object> user = new HashMap<>();
+        user.put("enable.metrics.push", "true");
+
+        assertThat(ExecutorKafkaParams.adjust(user)).containsEntry("enable.metrics.push", "true");
     }
 
     @Test
