@@ -13,11 +13,14 @@ import java.util.List;
 /**
  * Puts a client truststore and keystore where the guide's SSL snippet names them,
  * {@code /some-directory/kafka.client.truststore.jks} and {@code kafka.client.keystore.jks}, with the
- * snippet's password {@code test1234}, and removes what it created when closed.
+ * snippet's password {@code test1234}, and removes what it created when closed. A marker file beside them says
+ * they are ours, so stores left behind by a run that was killed are replaced, while stores of anybody else's
+ * are never touched.
  */
 final class GuideTlsFiles implements AutoCloseable {
     static final Path DIRECTORY = Paths.get("/some-directory");
     static final String PASSWORD = "test1234";
+    private static final Path MARKER = DIRECTORY.resolve(".kafka-direct-guide-tests");
 
     private final TlsMaterial material;
     private final List<Path> created;
@@ -35,8 +38,10 @@ final class GuideTlsFiles implements AutoCloseable {
             if (!Files.isDirectory(DIRECTORY)) {
                 created.add(Files.createDirectories(DIRECTORY));
             }
-            created.add(0, copy(material.truststore(), DIRECTORY.resolve("kafka.client.truststore.jks")));
-            created.add(0, copy(material.clientKeystore(), DIRECTORY.resolve("kafka.client.keystore.jks")));
+            boolean leftByAnEarlierRun = Files.exists(MARKER);
+            created.add(0, leftByAnEarlierRun ? MARKER : Files.createFile(MARKER));
+            created.add(0, copy(material.truststore(), DIRECTORY.resolve("kafka.client.truststore.jks"), leftByAnEarlierRun));
+            created.add(0, copy(material.clientKeystore(), DIRECTORY.resolve("kafka.client.keystore.jks"), leftByAnEarlierRun));
             return new GuideTlsFiles(material, created);
         } catch (IOException e) {
             throw new IllegalStateException("The guide's SSL snippet reads its stores from " + DIRECTORY
@@ -48,11 +53,11 @@ final class GuideTlsFiles implements AutoCloseable {
         return material;
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
-        if (Files.exists(to)) {
-            throw new IOException(to + " already exists; it is not ours to replace");
+    private static Path copy(Path from, Path to, boolean ours) throws IOException {
+        if (Files.exists(to) && !ours) {
+            throw new IOException(to + " already exists and " + MARKER + " does not: it is not ours to replace");
         }
-        return Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+        return Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override

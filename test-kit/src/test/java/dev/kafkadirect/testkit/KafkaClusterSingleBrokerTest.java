@@ -129,4 +129,11 @@ class KafkaClusterSingleBrokerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("No broker with node id 7; this cluster has nodes 1..1");
     }
+
+    @Test
+    void brokerJvmUsesThisJvmsTemporaryDirectory(KafkaCluster kafka) {
+        long pid = kafka.broker(1).pid().orElseThrow();
+
+        assertThat(ChildCommandLine.of(pid)).contains("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+    }
 }

@@ -36,6 +36,8 @@ class SparkStandaloneClusterTest {
                     .containsExactly("127.0.0.2", "127.0.0.3");
             started = spark.workers().stream().map(worker -> worker.process().handle()).collect(Collectors.toList());
             assertThat(started).allMatch(ProcessHandle::isAlive);
+            assertThat(started).allSatisfy(worker -> assertThat(ChildCommandLine.of(worker.pid()))
+                    .contains("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
         }
         assertThat(started).noneMatch(ProcessHandle::isAlive);
     }

@@ -11,7 +11,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,8 +83,7 @@ public final class BrokerProcess implements KafkaBroker {
         if (isRunning()) {
             return;
         }
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = ChildJvm.javaCommand();
         command.addAll(jvmOptions);
         command.add("-Dlog4j2.configurationFile=" + logDir.resolve("log4j2.properties").toUri());
         command.add("-Dkafka.logs.dir=" + logDir);

@@ -3,13 +3,18 @@ package dev.kafkadirect.testkit.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A child JVM the test kit started, with the pipe to its standard input held open for its life: the child's
  * entry point exits when the pipe closes, so it never outlives this JVM. Stopping or killing it also closes
- * the pipe and forgets it in {@link ChildProcesses}.
+ * the pipe and forgets it in {@link ChildProcesses}. Every child runs on this JVM's Java and temporary
+ * directory ({@link #javaCommand()}), so a test run that points {@code java.io.tmpdir} at a fresh folder
+ * leaves nothing in {@code /tmp} and finds nothing an earlier run left there.
  */
 final class ChildJvm {
     private final Process process;
@@ -19,6 +24,22 @@ final class ChildJvm {
         this.process = process;
         this.parentPipe = process.getOutputStream();
         ChildProcesses.register(process);
+    }
+
+    /**
+     * @return the start of a child's command line: this JVM's {@code java} and {@code -Djava.io.tmpdir} set to
+     *     this JVM's temporary directory
+     */
+    static List<String> javaCommand() {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(temporaryDirectoryOption());
+        return command;
+    }
+
+    /** @return {@code -Djava.io.tmpdir=} this JVM's temporary directory */
+    static String temporaryDirectoryOption() {
+        return "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir");
     }
 
     /**

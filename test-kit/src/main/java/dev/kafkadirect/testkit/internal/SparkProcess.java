@@ -4,12 +4,10 @@ import dev.kafkadirect.testkit.spark.SparkDaemonMain;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -43,8 +41,7 @@ public final class SparkProcess {
     public SparkProcess(String description, String classpath, List<String> jvmOptions, String mainClass,
                         List<String> arguments, Map<String, String> environment, Path logFile) {
         this.description = description;
-        List<String> line = new ArrayList<>();
-        line.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> line = ChildJvm.javaCommand();
         line.addAll(jvmOptions);
         line.add("-cp");
         line.add(classpath);
@@ -52,7 +49,7 @@ public final class SparkProcess {
         line.add(mainClass);
         line.addAll(arguments);
         this.command = List.copyOf(line);
-        this.environment = Map.copyOf(environment);
+        this.environment = Map.copyOf(withTemporaryDirectory(environment));
         this.logFile = logFile;
     }
 
@@ -78,19 +75,7 @@ public final class SparkProcess {
      * @throws IllegalStateException quoting the log tail when the child exited or did not log it in time
      */
     public void awaitLogLine(String marker, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!logContains(marker)) {
-            Process current = current();
-            if (!current.isAlive()) {
-                throw new IllegalStateException(description + " exited with status " + current.exitValue()
-                        + " before logging '" + marker + "'. Log: " + logFile + "\n" + logTail());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(description + " did not log '" + marker + "' within "
-                        + timeout.toSeconds() + " s. Log: " + logFile + "\n" + logTail());
-            }
-            BrokerProcess.pause(Duration.ofMillis(100));
-        }
+        LogLineWait.await(this::current, logFile, marker, timeout, description, LOG_TAIL_LINES);
     }
 
     /**
@@ -166,12 +151,15 @@ public final class SparkProcess {
         return child.process();
     }
 
-    private boolean logContains(String marker) {
-        try {
-            return Files.isRegularFile(logFile)
-                    && new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8).contains(marker);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + logFile, e);
-        }
+    /**
+     * The executors and drivers a Worker launches are JVMs of Spark's making, which get only the Worker's
+     * environment from us: {@code JAVA_TOOL_OPTIONS} carries this JVM's temporary directory to them.
+     */
+    private static Map<String, String> withTemporaryDirectory(Map<String, String> environment) {
+        Map<String, String> merged = new HashMap<>(environment);
+        String inherited = System.getenv("JAVA_TOOL_OPTIONS");
+        String option = ChildJvm.temporaryDirectoryOption();
+        merged.put("JAVA_TOOL_OPTIONS", inherited == null || inherited.isBlank() ? option : inherited + " " + option);
+        return merged;
     }
 }
