@@ -1,6 +1,8 @@
 package dev.kafkadirect.compat;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.spark.api.java.JavaRDD;
@@ -124,5 +126,40 @@ public final class JavaApp {
         List<String> sorted = new ArrayList<>(seen);
         Collections.sort(sorted);
         return sorted;
+    }
+
+    /** Streams the topic through {@link AuthenticatingAssign}, a custom strategy; the values read, sorted. */
+    public static List<String> customStrategy(JavaSparkContext sc, String bootstrapServers, String topic, int records) {
+        return read(sc, new AuthenticatingAssign(kafkaParams(bootstrapServers, "compat-java-custom"),
+                Arrays.asList(new TopicPartition(topic, 0), new TopicPartition(topic, 1))),
+                LocationStrategies.PreferConsistent(), null, records);
+    }
+
+    /**
+     * A custom strategy as users write them for Apache's 3.x module: its driver consumer logs in through
+     * {@code setAuthenticationConfigIfNeeded}, which Apache's ConsumerStrategy gives its subclasses.
+     */
+    public static final class AuthenticatingAssign extends ConsumerStrategy<String, String> {
+        private static final long serialVersionUID = 1L;
+        private final HashMap<String, Object> kafkaParams;
+        private final ArrayList<TopicPartition> partitions;
+
+        AuthenticatingAssign(Map<String, Object> kafkaParams, List<TopicPartition> partitions) {
+            this.kafkaParams = new HashMap<>(kafkaParams);
+            this.partitions = new ArrayList<>(partitions);
+        }
+
+        @Override
+        public Map<String, Object> executorKafkaParams() {
+            return kafkaParams;
+        }
+
+        @Override
+        public Consumer<String, String> onStart(Map<TopicPartition, Long> currentOffsets) {
+            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(setAuthenticationConfigIfNeeded(kafkaParams));
+            consumer.assign(partitions);
+            currentOffsets.forEach(consumer::seek);
+            return consumer;
+        }
     }
 }

@@ -98,4 +98,11 @@ class BinaryCompatibilityTest {
                 "Assign+offsets: 16 records, first 0:2, last 1:9");
         assertThat(kafka.committedOffsets("compat-java-assign").values()).containsOnly(10L);
     }
+
+    @Test
+    void aCustomStrategyWrittenForApachesModuleLogsInThroughSetAuthenticationConfigIfNeeded(KafkaCluster kafka) {
+        assertThat(JavaApp.customStrategy(spark, kafka.bootstrapServers(), TOPIC, RECORDS))
+                .hasSize(RECORDS).doesNotHaveDuplicates().startsWith("0:0").endsWith("1:9");
+        assertThat(kafka.committedOffsets("compat-java-custom").values()).containsOnly(10L);
+    }
 }

@@ -15,14 +15,22 @@ public final class KafkaParamsCheck {
      * @throws IllegalArgumentException naming the first missing or empty required setting
      */
     public static void requireConsumerBasics(Map<String, Object> kafkaParams) {
-        if (kafkaParams == null) {
-            throw new IllegalArgumentException("kafkaParams must not be null: pass the Kafka consumer configuration,"
-                    + " at least bootstrap.servers, key.deserializer and value.deserializer");
-        }
+        requireNonNull(kafkaParams);
         require(kafkaParams, ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "the brokers to read from, e.g. \"host1:9092,host2:9092\"");
         require(kafkaParams, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "e.g. StringDeserializer.class");
         require(kafkaParams, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "e.g. StringDeserializer.class");
         requireValidForKafka(kafkaParams);
+    }
+
+    /**
+     * @param kafkaParams the user's consumer configuration
+     * @throws IllegalArgumentException when it is null
+     */
+    public static void requireNonNull(Map<String, Object> kafkaParams) {
+        if (kafkaParams == null) {
+            throw new IllegalArgumentException("kafkaParams must not be null: pass the Kafka consumer configuration,"
+                    + " at least bootstrap.servers, key.deserializer and value.deserializer");
+        }
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * Chooses the preferred location of a Kafka partition among the current executors. Consistent
  * placement hashes the partition onto the executors sorted by host and id, so a partition stays on one
- * executor (and its cached consumer) while the executors stay the same.
+ * executor (and its cached consumer) while the executors stay the same. Equal when kind and host map are.
  */
 public final class PlacementPolicy implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -53,6 +53,23 @@ public final class PlacementPolicy implements Serializable {
             copy.put(partition, host);
         });
         return new PlacementPolicy(Kind.FIXED, Collections.unmodifiableMap(copy));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof PlacementPolicy)) {
+            return false;
+        }
+        PlacementPolicy that = (PlacementPolicy) other;
+        return kind == that.kind && fixedHosts.equals(that.fixedHosts);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * kind.ordinal() + fixedHosts.hashCode();
     }
 
     /** @return whether this policy needs each partition's leader host, which only a driver consumer knows */

@@ -1,6 +1,5 @@
 package dev.kafkadirect.internal.strategy;
 
-import dev.kafkadirect.internal.security.DelegationTokens;
 import dev.kafkadirect.internal.consumer.KafkaDirectOptions;
 import dev.kafkadirect.internal.consumer.KafkaParamsCheck;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -14,8 +13,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** Assign a fixed set of partitions (no consumer group membership), optionally at given offsets. */
-public final class AssignStrategy<K, V> extends ConsumerStrategy<K, V> {
+/**
+ * Assign a fixed set of partitions (no consumer group membership), optionally at given offsets. Equal when
+ * partitions, kafkaParams and starting offsets are.
+ */
+public final class AssignStrategy<K, V> extends ConsumerStrategy<K, V> implements UpFrontCheck {
     private static final long serialVersionUID = 1L;
 
     private final ArrayList<TopicPartition> partitions;
@@ -24,7 +26,7 @@ public final class AssignStrategy<K, V> extends ConsumerStrategy<K, V> {
 
     private AssignStrategy(Collection<TopicPartition> partitions, Map<String, Object> kafkaParams,
                            StartingOffsets startingOffsets) {
-        KafkaParamsCheck.requireConsumerBasics(kafkaParams);
+        KafkaParamsCheck.requireNonNull(kafkaParams);
         this.partitions = new ArrayList<>(partitions);
         this.kafkaParams = new HashMap<>(kafkaParams);
         this.startingOffsets = startingOffsets;
@@ -45,9 +47,15 @@ public final class AssignStrategy<K, V> extends ConsumerStrategy<K, V> {
     }
 
     @Override
+    public void validate() {
+        KafkaParamsCheck.requireConsumerBasics(kafkaParams);
+    }
+
+    @Override
     public Consumer<K, V> onStart(Map<TopicPartition, Long> currentOffsets) {
+        validate();
         KafkaConsumer<K, V> consumer = new KafkaConsumer<>(
-                DelegationTokens.withTokenLogin(KafkaDirectOptions.withoutOptions(kafkaParams)));
+                setAuthenticationConfigIfNeeded(KafkaDirectOptions.withoutOptions(kafkaParams)));
         consumer.assign(partitions);
         consumer.pause(partitions);
         startingOffsets.toSeek(currentOffsets).forEach((partition, offset) -> {
@@ -56,6 +64,24 @@ public final class AssignStrategy<K, V> extends ConsumerStrategy<K, V> {
             }
         });
         return consumer;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof AssignStrategy)) {
+            return false;
+        }
+        AssignStrategy<?, ?> that = (AssignStrategy<?, ?>) other;
+        return partitions.equals(that.partitions) && kafkaParams.equals(that.kafkaParams)
+                && startingOffsets.equals(that.startingOffsets);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(partitions, kafkaParams, startingOffsets);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Starting offsets given to a strategy, validated: every offset a number, none negative. */
+/** Starting offsets given to a strategy, validated: every offset a number, none negative. A value. */
 final class StartingOffsets implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -50,6 +50,16 @@ final class StartingOffsets implements Serializable {
      */
     Map<TopicPartition, Long> toSeek(Map<TopicPartition, Long> currentOffsets) {
         return Collections.unmodifiableMap(currentOffsets.isEmpty() ? offsets : currentOffsets);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StartingOffsets && offsets.equals(((StartingOffsets) other).offsets);
+    }
+
+    @Override
+    public int hashCode() {
+        return offsets.hashCode();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.kafkadirect.internal.strategy;
 
-import dev.kafkadirect.internal.security.DelegationTokens;
 import dev.kafkadirect.internal.consumer.KafkaDirectOptions;
 import dev.kafkadirect.internal.consumer.KafkaParamsCheck;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -15,14 +14,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * Subscribe to a fixed list of topics, or to every topic matching a pattern; both follow partitions
  * (and, for a pattern, topics) added while the stream runs. Starting offsets, when given, are sought once
- * the group has assigned the partitions.
+ * the group has assigned the partitions. Equal when topics (or pattern and its flags), kafkaParams and starting
+ * offsets are.
  */
-public final class SubscribeStrategy<K, V> extends ConsumerStrategy<K, V> {
+public final class SubscribeStrategy<K, V> extends ConsumerStrategy<K, V> implements UpFrontCheck {
     private static final long serialVersionUID = 1L;
 
     private final ArrayList<String> topics;
@@ -33,8 +34,7 @@ public final class SubscribeStrategy<K, V> extends ConsumerStrategy<K, V> {
 
     private SubscribeStrategy(List<String> topics, Pattern pattern, Map<String, Object> kafkaParams,
                               StartingOffsets startingOffsets) {
-        KafkaParamsCheck.requireConsumerBasics(kafkaParams);
-        KafkaParamsCheck.requireGroupId(kafkaParams, pattern == null ? "Subscribe" : "SubscribePattern");
+        KafkaParamsCheck.requireNonNull(kafkaParams);
         this.topics = new ArrayList<>(topics);
         this.pattern = pattern;
         this.kafkaParams = new HashMap<>(kafkaParams);
@@ -66,12 +66,19 @@ public final class SubscribeStrategy<K, V> extends ConsumerStrategy<K, V> {
     }
 
     @Override
+    public void validate() {
+        KafkaParamsCheck.requireConsumerBasics(kafkaParams);
+        KafkaParamsCheck.requireGroupId(kafkaParams, pattern == null ? "Subscribe" : "SubscribePattern");
+    }
+
+    @Override
     public Consumer<K, V> onStart(Map<TopicPartition, Long> currentOffsets) {
+        validate();
         Map<String, Object> driverParams = KafkaDirectOptions.withoutOptions(kafkaParams);
         // Cooperative rebalancing keeps the partitions the driver owns while others join or topics grow.
         driverParams.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 CooperativeStickyAssignor.class.getName());
-        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(DelegationTokens.withTokenLogin(driverParams));
+        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(setAuthenticationConfigIfNeeded(driverParams));
         PausingRebalanceListener listener = new PausingRebalanceListener(consumer);
         if (pattern != null) {
             consumer.subscribe(pattern, listener);
@@ -88,6 +95,33 @@ public final class SubscribeStrategy<K, V> extends ConsumerStrategy<K, V> {
             });
         }
         return consumer;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof SubscribeStrategy)) {
+            return false;
+        }
+        SubscribeStrategy<?, ?> that = (SubscribeStrategy<?, ?>) other;
+        return topics.equals(that.topics) && Objects.equals(patternText(), that.patternText())
+                && patternFlags() == that.patternFlags() && kafkaParams.equals(that.kafkaParams)
+                && startingOffsets.equals(that.startingOffsets);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(topics, patternText(), patternFlags(), kafkaParams, startingOffsets);
+    }
+
+    private String patternText() {
+        return pattern == null ? null : pattern.pattern();
+    }
+
+    private int patternFlags() {
+        return pattern == null ? 0 : pattern.flags();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.apache.spark.streaming.kafka010;
 
+import dev.kafkadirect.internal.security.DelegationTokens;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
@@ -24,7 +25,8 @@ import java.util.Map;
  *     }
  *
  *     public Consumer<String, String> onStart(Map<TopicPartition, Long> currentOffsets) {
- *         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafkaParams);
+ *         KafkaConsumer<String, String> consumer =
+ *                 new KafkaConsumer<>(setAuthenticationConfigIfNeeded(kafkaParams));
  *         Map<TopicPartition, Long> offsets = currentOffsets.isEmpty() ? loadOffsets() : currentOffsets;
  *         consumer.assign(offsets.keySet());
  *         offsets.forEach(consumer::seek);
@@ -54,4 +56,17 @@ public abstract class ConsumerStrategy<K, V> implements Serializable {
      * @return the consumer; the stream owns it from now on and closes it when it stops
      */
     public abstract Consumer<K, V> onStart(Map<TopicPartition, Long> currentOffsets);
+
+    /**
+     * Adds Spark's Kafka delegation-token login to a consumer's settings where one applies, as Apache's module
+     * does for strategies that call it from {@link #onStart}: when the params give no {@code sasl.jaas.config},
+     * their {@code bootstrap.servers} match a cluster configured under {@code spark.kafka.clusters.<id>.*} and
+     * the current user holds that cluster's token (see docs/security.md).
+     *
+     * @param kafkaParams a consumer's settings; not changed
+     * @return the settings to create the consumer with: a new map with the token login, or the same settings
+     */
+    public Map<String, Object> setAuthenticationConfigIfNeeded(Map<String, Object> kafkaParams) {
+        return DelegationTokens.withTokenLogin(kafkaParams);
+    }
 }

@@ -7,6 +7,7 @@ import dev.kafkadirect.internal.placement.Executors;
 import dev.kafkadirect.internal.placement.PlacementPolicy;
 import dev.kafkadirect.internal.rdd.KafkaRDD;
 import dev.kafkadirect.internal.scala.ScalaInterop;
+import dev.kafkadirect.internal.strategy.UpFrontCheck;
 import dev.kafkadirect.internal.stream.DefaultPerPartitionConfig;
 import dev.kafkadirect.internal.stream.DirectKafkaInputDStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -138,6 +139,9 @@ public final class KafkaUtils {
         if (locationStrategy == null) {
             throw new IllegalArgumentException("createDirectStream needs a LocationStrategy, but it was null:"
                     + " use LocationStrategies.PreferConsistent()");
+        }
+        if (consumerStrategy instanceof UpFrontCheck) {
+            ((UpFrontCheck) consumerStrategy).validate();
         }
         return new DirectKafkaInputDStream<>(ssc, locationStrategy.placementPolicy(), consumerStrategy, perPartitionConfig);
     }

@@ -10,6 +10,8 @@ import java.util.Objects;
 /**
  * The ways to place Kafka partitions on executors. Consumers are cached on executors, so a partition
  * that stays on one executor from batch to batch reuses its consumer and the records it prefetched.
+ * {@link #PreferConsistent()} and {@link #PreferBrokers()} return one instance each; two
+ * {@link #PreferFixed(Map)} strategies are equal when their host maps are (from Java or Scala maps alike).
  *
  * <pre>{@code
  * KafkaUtils.createRDD(sparkContext, kafkaParams, offsetRanges, LocationStrategies.PreferConsistent());
@@ -75,6 +77,16 @@ public final class LocationStrategies {
         @Override
         PlacementPolicy placementPolicy() {
             return policy;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Strategy && policy.equals(((Strategy) other).policy);
+        }
+
+        @Override
+        public int hashCode() {
+            return policy.hashCode();
         }
 
         @Override

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,14 +57,30 @@ class BadInputTest {
     }
 
     @Test
-    void subscribeWithoutGroupIdIsRefused(KafkaCluster kafka) {
-        Map<String, Object> kafkaParams = kafka.stringConsumerConfig("unused");
-        kafkaParams.remove("group.id");
+    void strategiesWithoutGroupIdOrDeserializersAreRefusedWhenTheStreamIsCreated(KafkaCluster kafka) {
+        Map<String, Object> noGroup = kafka.stringConsumerConfig("unused");
+        noGroup.remove("group.id");
+        Map<String, Object> onlyServers = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        ConsumerStrategy<String, String> subscribe = ConsumerStrategies.Subscribe(List.of("bad-input"), noGroup);
+        ConsumerStrategy<String, String> pattern = ConsumerStrategies.SubscribePattern(Pattern.compile("bad-.*"), noGroup);
+        ConsumerStrategy<String, String> assign =
+                ConsumerStrategies.Assign(List.of(new TopicPartition("bad-input", 0)), onlyServers);
 
-        assertThatThrownBy(() -> ConsumerStrategies.<String, String>Subscribe(List.of("bad-input"), kafkaParams))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("kafkaParams must set group.id for Subscribe (a consumer group joins to be assigned"
-                        + " partitions); use a separate group.id for each stream");
+        JavaStreamingContext ssc = new JavaStreamingContext(spark, Durations.seconds(1));
+        try {
+            assertThatThrownBy(() -> KafkaUtils.createDirectStream(ssc, LocationStrategies.PreferConsistent(), subscribe))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("kafkaParams must set group.id for Subscribe (a consumer group joins to be assigned"
+                            + " partitions); use a separate group.id for each stream");
+            assertThatThrownBy(() -> KafkaUtils.createDirectStream(ssc, LocationStrategies.PreferConsistent(), pattern))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("kafkaParams must set group.id for SubscribePattern ");
+            assertThatThrownBy(() -> KafkaUtils.createDirectStream(ssc, LocationStrategies.PreferConsistent(), assign))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("kafkaParams must set key.deserializer (e.g. StringDeserializer.class)");
+        } finally {
+            ssc.stop(false);
+        }
     }
 
     @Test
