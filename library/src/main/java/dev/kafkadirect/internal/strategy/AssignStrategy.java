@@ -1,6 +1,5 @@
 package dev.kafkadirect.internal.strategy;
 
-import dev.kafkadirect.internal.consumer.KafkaDirectOptions;
 import dev.kafkadirect.internal.consumer.KafkaParamsCheck;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -55,7 +54,7 @@ public final class AssignStrategy<K, V> extends ConsumerStrategy<K, V> implement
     public Consumer<K, V> onStart(Map<TopicPartition, Long> currentOffsets) {
         validate();
         KafkaConsumer<K, V> consumer = new KafkaConsumer<>(
-                setAuthenticationConfigIfNeeded(KafkaDirectOptions.withoutOptions(kafkaParams)));
+                setAuthenticationConfigIfNeeded(DriverKafkaParams.of(kafkaParams, "Assign")));
         consumer.assign(partitions);
         consumer.pause(partitions);
         startingOffsets.toSeek(currentOffsets).forEach((partition, offset) -> {

@@ -1,6 +1,5 @@
 package dev.kafkadirect.internal.strategy;
 
-import dev.kafkadirect.internal.consumer.KafkaDirectOptions;
 import dev.kafkadirect.internal.consumer.KafkaParamsCheck;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -74,25 +73,21 @@ public final class SubscribeStrategy<K, V> extends ConsumerStrategy<K, V> implem
     @Override
     public Consumer<K, V> onStart(Map<TopicPartition, Long> currentOffsets) {
         validate();
-        Map<String, Object> driverParams = KafkaDirectOptions.withoutOptions(kafkaParams);
+        Map<String, Object> driverParams = DriverKafkaParams.of(kafkaParams, pattern == null ? "Subscribe" : "SubscribePattern");
         // Cooperative rebalancing keeps the partitions the driver owns while others join or topics grow.
         driverParams.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 CooperativeStickyAssignor.class.getName());
         KafkaConsumer<K, V> consumer = new KafkaConsumer<>(setAuthenticationConfigIfNeeded(driverParams));
-        PausingRebalanceListener listener = new PausingRebalanceListener(consumer);
+        Map<TopicPartition, Long> toSeek = startingOffsets.toSeek(currentOffsets);
+        // The listener seeks each partition with a starting offset when the group first assigns it.
+        PausingRebalanceListener listener = new PausingRebalanceListener(consumer, toSeek);
         if (pattern != null) {
             consumer.subscribe(pattern, listener);
         } else {
             consumer.subscribe(topics, listener);
         }
-        Map<TopicPartition, Long> toSeek = startingOffsets.toSeek(currentOffsets);
         if (!toSeek.isEmpty()) {
             GroupJoin.awaitAssignment(consumer, toSeek.keySet());
-            toSeek.forEach((partition, offset) -> {
-                if (consumer.assignment().contains(partition)) {
-                    consumer.seek(partition, offset);
-                }
-            });
         }
         return consumer;
     }
