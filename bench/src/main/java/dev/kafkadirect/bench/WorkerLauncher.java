@@ -44,6 +44,8 @@ final class WorkerLauncher {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        // This JVM's temporary directory, not /tmp: Spark's local dirs and native libraries go there.
+        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         command.addAll(SparkStandaloneCluster.JAVA17_OPENS);
         String name = String.format("round%d-%s-%s", round, workload.label(), contender.label());
         command.addAll(extraOptions(name));

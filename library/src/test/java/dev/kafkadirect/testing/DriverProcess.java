@@ -32,6 +32,8 @@ public final class DriverProcess {
     public static Process start(String classpath, String mainClass, String logName, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        // The test run's temporary directory, not /tmp: Spark's local dirs and native libraries go there.
+        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         for (String option : System.getProperty("kafkadirect.test.opens", "").split(" ")) {
             if (!option.isEmpty()) {
                 command.add(option);

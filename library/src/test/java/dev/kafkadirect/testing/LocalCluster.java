@@ -31,7 +31,8 @@ public final class LocalCluster {
         Map<String, String> conf = new HashMap<>(settings);
         String opens = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(argument -> argument.startsWith("--add-opens")).collect(Collectors.joining(" "));
-        conf.put("spark.executor.extraJavaOptions", opens);
+        // Executors use this JVM's temporary directory, not /tmp.
+        conf.put("spark.executor.extraJavaOptions", opens + " -Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         System.setProperty("spark.testing", "true");
         System.setProperty("spark.test.home", emptySparkHome().toString());
         return new JavaSparkContext(LocalSpark.conf("local-cluster[" + executors + ",1,1024]", appName, conf)) {

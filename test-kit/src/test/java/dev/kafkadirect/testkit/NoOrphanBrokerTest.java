@@ -21,6 +21,7 @@ class NoOrphanBrokerTest {
     void brokerDiesWithTheJvmThatStartedIt(String signal) throws IOException {
         Process parent = new ProcessBuilder(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", System.getProperty("java.class.path"),
                 "-D" + KafkaCluster.LOG_ROOT_PROPERTY + "=" + System.getProperty(KafkaCluster.LOG_ROOT_PROPERTY, "target/kafka-brokers"),
                 ClusterHoldingMain.class.getName()))

@@ -20,6 +20,7 @@ class NoOrphanSparkClusterTest {
     void workersExitWhenTheJvmThatStartedThemIsKilled() throws IOException {
         Process parent = new ProcessBuilder(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", System.getProperty("java.class.path"),
                 "-D" + KafkaCluster.LOG_ROOT_PROPERTY + "=" + System.getProperty(KafkaCluster.LOG_ROOT_PROPERTY, "target/kafka-brokers"),
                 SparkClusterHoldingMain.class.getName()))

@@ -12,26 +12,35 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import javax.security.auth.login.Configuration;
+
 /**
- * Spark's Kafka delegation tokens on the consumer side, as Spark documents them: when kafkaParams have no
- * {@code sasl.jaas.config} (a JAAS login given by the user comes first), their {@code bootstrap.servers} match
- * the {@code spark.kafka.clusters.<id>.target.bootstrap.servers.regex} of a cluster configured with
+ * Spark's Kafka delegation tokens on the consumer side, as Spark documents them: when the user gave no JAAS
+ * login (no {@code sasl.jaas.config} in kafkaParams and no JVM-wide {@code KafkaClient} login, which come first),
+ * one of their {@code bootstrap.servers} matches the
+ * {@code spark.kafka.clusters.<id>.target.bootstrap.servers.regex} of a cluster configured with
  * {@code spark.kafka.clusters.<id>.auth.bootstrap.servers}, and the current user's credentials hold that
  * cluster's token (put there by Spark's token provider, on the driver and, through Spark, on the executors),
- * the consumer logs in with the token: {@code security.protocol} from the cluster's settings (SASL_SSL by
- * default) and a SCRAM login ({@code sasl.token.mechanism}, SCRAM-SHA-512 by default) with
- * {@code tokenauth=true}. The token's secret goes into the consumer's configuration only, never to logs.
+ * the consumer logs in with the token: a SCRAM login ({@code sasl.token.mechanism}, SCRAM-SHA-512 by default)
+ * with {@code tokenauth=true}, and, where kafkaParams do not set them, the cluster's {@code security.protocol}
+ * (SASL_SSL by default) and {@code ssl.*} stores. The token's secret goes into the consumer's configuration only, never to logs.
  */
 public final class DelegationTokens {
     private static final String CLUSTERS_PREFIX = "spark.kafka.clusters.";
     private static final String TOKEN_SERVICE_PREFIX = "kafka.server.delegation.token.";
     private static final String JAAS = "sasl.jaas.config";
+    private static final String KAFKA_CLIENT_LOGIN = "KafkaClient";
+    /** The TLS settings a cluster's spark.kafka.clusters.<id>.* may give, applied where kafkaParams do not. */
+    private static final List<String> CLUSTER_SSL_SETTINGS = Arrays.asList("ssl.truststore.type",
+            "ssl.truststore.location", "ssl.truststore.password", "ssl.keystore.type", "ssl.keystore.location",
+            "ssl.keystore.password", "ssl.key.password");
 
     private DelegationTokens() {
     }
@@ -46,7 +55,19 @@ public final class DelegationTokens {
         if (env == null || kafkaParams.containsKey(JAAS)) {
             return kafkaParams;
         }
-        return withTokenLogin(kafkaParams, env.conf(), DelegationTokens::currentUserToken);
+        return withTokenLogin(kafkaParams, env.conf(), DelegationTokens::currentUserToken, jvmWideKafkaClientLogin());
+    }
+
+    /**
+     * @return whether this JVM has a JAAS login configuration with a {@code KafkaClient} section
+     *     ({@code -Djava.security.auth.login.config}), which Kafka uses when kafkaParams give no sasl.jaas.config
+     */
+    private static boolean jvmWideKafkaClientLogin() {
+        try {
+            return Configuration.getConfiguration().getAppConfigurationEntry(KAFKA_CLIENT_LOGIN) != null;
+        } catch (SecurityException noConfiguration) {
+            return false;
+        }
     }
 
     /** Looks a token up by its service name, for tests and for {@link #withTokenLogin(Map)}. */
@@ -55,8 +76,9 @@ public final class DelegationTokens {
         byte[][] find(String service);
     }
 
-    static Map<String, Object> withTokenLogin(Map<String, Object> kafkaParams, SparkConf conf, TokenLookup tokens) {
-        if (kafkaParams.containsKey(JAAS)) {
+    static Map<String, Object> withTokenLogin(Map<String, Object> kafkaParams, SparkConf conf, TokenLookup tokens,
+                                              boolean jvmWideLogin) {
+        if (kafkaParams.containsKey(JAAS) || jvmWideLogin) {
             return kafkaParams;
         }
         Map<String, Map<String, String>> clusters = clusters(conf);
@@ -67,11 +89,11 @@ public final class DelegationTokens {
         List<String> matching = new ArrayList<>();
         clusters.forEach((id, settings) -> {
             Pattern regex = Pattern.compile(settings.getOrDefault("target.bootstrap.servers.regex", ".*"));
-            boolean allMatch = true;
+            boolean anyMatches = false;
             for (String server : bootstrapServers.split(",")) {
-                allMatch &= regex.matcher(server.trim()).matches();
+                anyMatches |= regex.matcher(server.trim()).matches();
             }
-            if (settings.containsKey("auth.bootstrap.servers") && allMatch) {
+            if (settings.containsKey("auth.bootstrap.servers") && anyMatches) {
                 matching.add(id);
             }
         });
@@ -90,7 +112,12 @@ public final class DelegationTokens {
         }
         Map<String, String> settings = clusters.get(id);
         Map<String, Object> withToken = new HashMap<>(kafkaParams);
-        withToken.put("security.protocol", settings.getOrDefault("security.protocol", "SASL_SSL"));
+        withToken.putIfAbsent("security.protocol", settings.getOrDefault("security.protocol", "SASL_SSL"));
+        for (String ssl : CLUSTER_SSL_SETTINGS) {
+            if (settings.containsKey(ssl)) {
+                withToken.putIfAbsent(ssl, settings.get(ssl));
+            }
+        }
         withToken.put("sasl.mechanism", settings.getOrDefault("sasl.token.mechanism", "SCRAM-SHA-512"));
         withToken.put(JAAS, "org.apache.kafka.common.security.scram.ScramLoginModule required tokenauth=true"
                 + " serviceName=\"" + settings.getOrDefault("sasl.kerberos.service.name", "kafka") + "\""

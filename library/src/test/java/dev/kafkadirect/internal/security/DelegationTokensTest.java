@@ -22,7 +22,7 @@ class DelegationTokensTest {
                 .set("spark.kafka.clusters.prod.target.bootstrap.servers.regex", "b[0-9]:9093")
                 .set("spark.kafka.clusters.prod.sasl.token.mechanism", "SCRAM-SHA-256");
 
-        Map<String, Object> params = DelegationTokens.withTokenLogin(params("b1:9093,b2:9093"), conf, TOKEN_OF_PROD);
+        Map<String, Object> params = DelegationTokens.withTokenLogin(params("b1:9093,b2:9093"), conf, TOKEN_OF_PROD, false);
 
         assertThat(params).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-256")
                 .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
@@ -35,7 +35,7 @@ class DelegationTokensTest {
         Map<String, Object> given = params("b1:9093");
         given.put("sasl.jaas.config", "user's own login");
 
-        assertThat(DelegationTokens.withTokenLogin(given, conf, TOKEN_OF_PROD)).isSameAs(given);
+        assertThat(DelegationTokens.withTokenLogin(given, conf, TOKEN_OF_PROD, false)).isSameAs(given);
     }
 
     @Test
@@ -47,9 +47,9 @@ class DelegationTokensTest {
                 .set("spark.kafka.clusters.test.target.bootstrap.servers.regex", "t1:9093");
 
         Map<String, Object> other = params("elsewhere:9092");
-        assertThat(DelegationTokens.withTokenLogin(other, conf, TOKEN_OF_PROD)).isSameAs(other);
+        assertThat(DelegationTokens.withTokenLogin(other, conf, TOKEN_OF_PROD, false)).isSameAs(other);
         Map<String, Object> noToken = params("t1:9093");
-        assertThat(DelegationTokens.withTokenLogin(noToken, conf, TOKEN_OF_PROD)).isSameAs(noToken);
+        assertThat(DelegationTokens.withTokenLogin(noToken, conf, TOKEN_OF_PROD, false)).isSameAs(noToken);
     }
 
     @Test
@@ -58,10 +58,47 @@ class DelegationTokensTest {
                 .set("spark.kafka.clusters.a.auth.bootstrap.servers", "b1:9093")
                 .set("spark.kafka.clusters.b.auth.bootstrap.servers", "b1:9093");
 
-        assertThatThrownBy(() -> DelegationTokens.withTokenLogin(params("b1:9093"), conf, TOKEN_OF_PROD))
+        assertThatThrownBy(() -> DelegationTokens.withTokenLogin(params("b1:9093"), conf, TOKEN_OF_PROD, false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("bootstrap.servers=b1:9093 matches the target.bootstrap.servers.regex of several"
                         + " spark.kafka.clusters: [a, b]. Make the regexes select one cluster each.");
+    }
+
+    @Test
+    void oneMatchingBootstrapServerIsEnough() {
+        SparkConf conf = new SparkConf(false)
+                .set("spark.kafka.clusters.prod.auth.bootstrap.servers", "b1:9093")
+                .set("spark.kafka.clusters.prod.target.bootstrap.servers.regex", "b[0-9]:9093");
+
+        assertThat(DelegationTokens.withTokenLogin(params("b1:9093,other:9093"), conf, TOKEN_OF_PROD, false))
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsKey("sasl.jaas.config");
+    }
+
+    @Test
+    void aJvmWideKafkaClientLoginComesFirst() {
+        SparkConf conf = new SparkConf(false).set("spark.kafka.clusters.prod.auth.bootstrap.servers", "b1:9093");
+        Map<String, Object> given = params("b1:9093");
+
+        assertThat(DelegationTokens.withTokenLogin(given, conf, TOKEN_OF_PROD, true)).isSameAs(given);
+    }
+
+    @Test
+    void theClustersProtocolAndStoresApplyOnlyWhereKafkaParamsDoNotSetThem() {
+        SparkConf conf = new SparkConf(false)
+                .set("spark.kafka.clusters.prod.auth.bootstrap.servers", "b1:9093")
+                .set("spark.kafka.clusters.prod.security.protocol", "SASL_SSL")
+                .set("spark.kafka.clusters.prod.ssl.truststore.location", "/cluster/truststore.jks")
+                .set("spark.kafka.clusters.prod.ssl.truststore.password", "cluster-secret");
+        Map<String, Object> given = params("b1:9093");
+        given.put("security.protocol", "SASL_PLAINTEXT");
+        given.put("ssl.truststore.location", "/mine/truststore.jks");
+
+        assertThat(DelegationTokens.withTokenLogin(given, conf, TOKEN_OF_PROD, false))
+                .containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("ssl.truststore.location", "/mine/truststore.jks")
+                .containsEntry("ssl.truststore.password", "cluster-secret")
+                .containsKey("sasl.jaas.config");
+        assertThat(given).doesNotContainKey("sasl.jaas.config");
     }
 
     private static Map<String, Object> params(String bootstrapServers) {
