@@ -20,6 +20,9 @@ final class DriverKafkaParams {
     }
 
     /**
+     * Warns when auto-commit was asked for, or left at Kafka's default, for a consumer with a group id (without one
+     * Kafka never auto-commits).
+     *
      * @param kafkaParams the user's kafkaParams
      * @param strategy the strategy, for the warning
      * @return a new map for the driver's consumer
@@ -27,7 +30,8 @@ final class DriverKafkaParams {
     static Map<String, Object> of(Map<String, Object> kafkaParams, String strategy) {
         Map<String, Object> driverParams = KafkaDirectOptions.withoutOptions(kafkaParams);
         Object autoCommit = driverParams.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG);
-        if (!"false".equalsIgnoreCase(String.valueOf(autoCommit).trim())) {
+        boolean inAGroup = driverParams.get(ConsumerConfig.GROUP_ID_CONFIG) != null;
+        if (inAGroup && !"false".equalsIgnoreCase(String.valueOf(autoCommit).trim())) {
             LOG.warn("{}: enable.auto.commit is {} in kafkaParams; the stream's driver consumer runs with"
                     + " enable.auto.commit=false, since auto-committing would commit offsets of batches not yet"
                     + " processed and move back what commitAsync committed. Commit with commitAsync after your output"
