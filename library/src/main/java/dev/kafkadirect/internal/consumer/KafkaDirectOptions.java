@@ -1,6 +1,8 @@
 package dev.kafkadirect.internal.consumer;
 
 import dev.kafkadirect.internal.split.RangeSplit;
+import org.apache.spark.SparkConf;
+import scala.Tuple2;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,7 +12,8 @@ import java.util.Map;
 
 /**
  * Our own options ({@code dev.kafkadirect.*}), which users may put in kafkaParams next to the Kafka
- * settings. They are read here and removed before kafkaParams reach a Kafka consumer.
+ * settings, or in the SparkConf for every stream and RDD (kafkaParams win). They are read here and removed
+ * before kafkaParams reach a Kafka consumer.
  */
 public final class KafkaDirectOptions {
     /** The prefix of every option of ours. */
@@ -23,6 +26,11 @@ public final class KafkaDirectOptions {
             OFFSET_JOURNAL, RangeSplit.MAX_RECORDS_PER_PARTITION, RangeSplit.MIN_PARTITIONS, LAG_WARNING_BATCHES));
 
     private KafkaDirectOptions() {
+    }
+
+    /** @return every option of ours */
+    public static List<String> known() {
+        return KNOWN;
     }
 
     /**
@@ -40,6 +48,25 @@ public final class KafkaDirectOptions {
                 options.put(key, String.valueOf(value));
             }
         });
+        return options;
+    }
+
+    /**
+     * @param conf the application's configuration, which may set our options for every stream and RDD
+     * @param kafkaParams the user's kafkaParams, whose options win over the conf's
+     * @return our options found in either, as strings
+     * @throws IllegalArgumentException naming an option we do not know, and where it was set
+     */
+    public static Map<String, String> of(SparkConf conf, Map<String, Object> kafkaParams) {
+        Map<String, String> options = new HashMap<>();
+        for (Tuple2<String, String> entry : conf.getAllWithPrefix(PREFIX)) {
+            String key = PREFIX + entry._1();
+            if (!KNOWN.contains(key)) {
+                throw new IllegalArgumentException("Unknown option " + key + " in the SparkConf; Kafka Direct knows " + KNOWN);
+            }
+            options.put(key, entry._2());
+        }
+        options.putAll(of(kafkaParams));
         return options;
     }
 

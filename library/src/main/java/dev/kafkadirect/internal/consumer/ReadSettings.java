@@ -44,11 +44,11 @@ public final class ReadSettings implements Serializable {
      * @param conf the application's configuration
      * @param kafkaParams the user's kafkaParams, whose {@code dev.kafkadirect.*} entries win over the conf
      * @return the settings, validated
-     * @throws IllegalArgumentException naming a setting with a bad value
+     * @throws IllegalArgumentException naming a setting with a bad value, or an unknown option of ours
      */
     public static ReadSettings from(SparkConf conf, java.util.Map<String, Object> kafkaParams) {
         SparkConf merged = conf.clone();
-        KafkaDirectOptions.of(kafkaParams).forEach(merged::set);
+        KafkaDirectOptions.of(conf, kafkaParams).forEach(merged::set);
         return from(merged);
     }
 

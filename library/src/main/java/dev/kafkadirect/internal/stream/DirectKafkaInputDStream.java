@@ -1,7 +1,6 @@
 package dev.kafkadirect.internal.stream;
 
 import dev.kafkadirect.internal.consumer.ExecutorKafkaParams;
-import dev.kafkadirect.internal.consumer.KafkaDirectOptions;
 import dev.kafkadirect.internal.consumer.ReadSettings;
 import dev.kafkadirect.internal.consumer.SparkSettings;
 import dev.kafkadirect.internal.journal.JournalRecorder;
@@ -22,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.streaming.StreamingContext;
@@ -83,6 +83,11 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     private transient DriverConsumer<K, V> driver;
     /** Null unless dev.kafkadirect.offsetJournal is set. */
     private final OffsetJournal journal;
+    /**
+     * The journal's offsets for partitions not assigned yet, when the stream started from the journal; each
+     * leaves this map when its partition is first assigned. Guarded by this.
+     */
+    private final HashMap<TopicPartition, Long> journalledNotAssigned = new HashMap<>();
     /** Present after start when the journal is on. Guarded by this. */
     private transient JournalRecorder journalRecorder;
     /** Batches of growing lag after which to warn; 0 for never. */
@@ -112,18 +117,23 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         // Fail at createDirectStream, not at the first batch, when a setting is bad; each batch reads them again.
         ReadSettings.from(ssc.conf(), userParams);
         this.checkpoint = new DirectStreamCheckpointData<>(this);
-        Map<String, String> options = KafkaDirectOptions.of(userParams);
-        String journalDirectory = options.get(KafkaDirectOptions.OFFSET_JOURNAL);
-        this.lagWarningBatches = lagWarningBatches(options);
+        StreamOptions options = StreamOptions.from(ssc.conf(), userParams);
+        this.lagWarningBatches = options.lagWarningBatches();
         this.lagWatch = new LagWatch(lagWarningBatches);
-        this.journal = journalDirectory == null ? null : new OffsetJournal(journalDirectory);
+        this.journal = options.offsetJournal().map(OffsetJournal::new).orElse(null);
         this.rateController = RateController.isBackPressureEnabled(ssc.conf())
                 ? Option.apply(new DirectRateController(id(), RateEstimator.create(ssc.conf(), slideDuration())))
                 : Option.empty();
-        this.initialRate = SparkSettings.longValue(ssc.conf(), INITIAL_RATE, 0);
-        if (initialRate < 0) {
-            throw new IllegalArgumentException(INITIAL_RATE + " must be >= 0 but was " + initialRate);
+        this.initialRate = initialRate(ssc.conf());
+    }
+
+    /** @return the backpressure rate before the estimator has one, in records per second; 0 when unset */
+    static long initialRate(SparkConf conf) {
+        long rate = SparkSettings.longValue(conf, INITIAL_RATE, 0);
+        if (rate < 0) {
+            throw new IllegalArgumentException(INITIAL_RATE + " must be >= 0 but was " + rate);
         }
+        return rate;
     }
 
     @Override
@@ -157,6 +167,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
             Set<TopicPartition> assignment = currentOffsets.isEmpty() ? driver.awaitInitialAssignment()
                     : driver.awaitRestoredAssignment(currentOffsets.keySet(), sessionTimeout().plusSeconds(15));
             driver.requireExistingPartitions(assignment);
+            currentOffsets.putAll(resumeFromJournal(assignment));
             Set<TopicPartition> unknown = new HashSet<>(assignment);
             unknown.removeAll(currentOffsets.keySet());
             currentOffsets.putAll(driver.positions(unknown));
@@ -238,7 +249,10 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         Set<TopicPartition> added = new HashSet<>(assignment);
         added.removeAll(currentOffsets.keySet());
         if (!added.isEmpty()) {
-            Map<TopicPartition, Long> start = driver.committedOrEarliest(added);
+            Map<TopicPartition, Long> start = new HashMap<>(resumeFromJournal(added));
+            Set<TopicPartition> notJournalled = new HashSet<>(added);
+            notJournalled.removeAll(start.keySet());
+            start.putAll(driver.committedOrEarliest(notJournalled));
             LOG.info("Direct stream {} reads new partitions from {}", id(), sortedCopy(start));
             currentOffsets.putAll(start);
         }
@@ -286,23 +300,6 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
                 planned.totalLag());
     }
 
-    private static int lagWarningBatches(Map<String, String> options) {
-        String value = options.get(KafkaDirectOptions.LAG_WARNING_BATCHES);
-        if (value == null) {
-            return 5;
-        }
-        try {
-            int batches = Integer.parseInt(value.trim());
-            if (batches >= 0) {
-                return batches;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(KafkaDirectOptions.LAG_WARNING_BATCHES + " must be a whole number >= 0"
-                + " (0 turns the warning off) but was '" + value + "'");
-    }
-
     /**
      * Without offsets from a checkpoint, continues from the journal's last completed batch (the upgrade
      * case: a new build could not load the old checkpoint); then journals every completed batch.
@@ -311,15 +308,36 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         if (currentOffsets.isEmpty()) {
             journal.latest(ssc().sparkContext().hadoopConfiguration()).ifPresent(entry -> {
                 LOG.info("Direct stream {} has no checkpointed offsets and continues from the {} after the completed"
-                        + " batch of {}: {}", id(), journal, Instant.ofEpochMilli(entry.batchTime()),
-                        entry.offsets());
-                currentOffsets.putAll(entry.offsets());
+                        + " batch of {}, in the partitions its consumer strategy reads: {}", id(), journal,
+                        Instant.ofEpochMilli(entry.batchTime()), sortedCopy(entry.offsets()));
+                journalledNotAssigned.putAll(entry.offsets());
             });
         }
         if (journalRecorder == null) {
             journalRecorder = new JournalRecorder(journal, ssc().sparkContext().hadoopConfiguration());
             ssc().addStreamingListener(journalRecorder);
         }
+    }
+
+    /**
+     * Takes the journalled offsets of these newly assigned partitions. A journalled partition the consumer strategy
+     * no longer reads (the new build reads other topics) is never assigned, so its offset is never used; one that is
+     * assigned later (the group hands it over after a rebalance) still resumes from the journal.
+     */
+    private Map<TopicPartition, Long> resumeFromJournal(Set<TopicPartition> assigned) {
+        Map<TopicPartition, Long> resumed = new HashMap<>();
+        for (TopicPartition partition : assigned) {
+            Long offset = journalledNotAssigned.remove(partition);
+            if (offset != null) {
+                resumed.put(partition, offset);
+            }
+        }
+        if (!journalledNotAssigned.isEmpty()) {
+            LOG.info("Direct stream {} resumes {} partitions from the offset journal; {} journalled partitions are not"
+                    + " assigned to it (its consumer strategy no longer reads them, or not yet): {}", id(),
+                    resumed.size(), journalledNotAssigned.size(), sortedCopy(journalledNotAssigned));
+        }
+        return resumed;
     }
 
     /** @return the estimated rate, or the initial rate until there is one; empty without backpressure */

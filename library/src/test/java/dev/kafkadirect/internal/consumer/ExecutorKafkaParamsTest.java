@@ -33,6 +33,20 @@ class ExecutorKafkaParamsTest {
     }
 
     @Test
+    void apachesInternalFixKafkaParamsGivesTheSameExecutorSettingsInPlace() {
+        HashMap<String, Object> params = new HashMap<>();
+        params.put("bootstrap.servers", "127.0.0.1:9092");
+        params.put("group.id", "orders");
+        params.put("enable.auto.commit", true);
+        Map<String, Object> expected = ExecutorKafkaParams.adjust(params);
+
+        org.apache.spark.streaming.kafka010.KafkaUtils$.MODULE$.fixKafkaParams(params);
+
+        assertThat(params).isEqualTo(expected).containsEntry("enable.auto.commit", false)
+                .containsEntry("auto.offset.reset", "none").containsEntry("group.id", "spark-executor-orders");
+    }
+
+    @Test
     void aFetchWaitTheUserSetIsKept() {
         Map<String, Object> user = new HashMap<>();
         user.put("fetch.max.wait.ms", "250");

@@ -1,5 +1,6 @@
 package org.apache.spark.streaming.kafka010;
 
+import dev.kafkadirect.internal.consumer.ExecutorKafkaParams;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -10,18 +11,31 @@ import org.apache.spark.streaming.api.java.JavaInputDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.dstream.InputDStream;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Binary compatibility for Scala applications compiled against Apache's module, where {@code KafkaUtils}
  * is a Scala {@code object}: their calls go through {@code KafkaUtils$.MODULE$}. Every method delegates
- * to {@link KafkaUtils}; do not use this class from source code.
+ * to {@link KafkaUtils} (or, for Apache's internal {@code fixKafkaParams}, to our executor settings); do not use
+ * this class from source code.
  */
 public final class KafkaUtils$ {
     /** The instance Scala-compiled callers use. */
     public static final KafkaUtils$ MODULE$ = new KafkaUtils$();
 
     private KafkaUtils$() {
+    }
+
+    /**
+     * For code compiled against Apache's module that calls its package-internal helper of this name: turns the
+     * kafkaParams, in place, into those Kafka Direct gives executor consumers (no auto-commit,
+     * {@code auto.offset.reset=none}, the {@code spark-executor-} group; docs/configuration.md lists every change).
+     */
+    public void fixKafkaParams(HashMap<String, Object> kafkaParams) {
+        Map<String, Object> executorParams = ExecutorKafkaParams.adjust(kafkaParams);
+        kafkaParams.clear();
+        kafkaParams.putAll(executorParams);
     }
 
     /** See {@link KafkaUtils#createRDD(SparkContext, Map, OffsetRange[], LocationStrategy)}. */

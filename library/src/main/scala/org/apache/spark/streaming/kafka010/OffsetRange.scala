@@ -32,6 +32,9 @@ final class OffsetRange private (
   /** Number of offsets in the range (records, where the partition has no gaps). */
   def count(): Long = untilOffset - fromOffset
 
+  /** (topic, partition, fromOffset, untilOffset), as Apache's `private[streaming]` member of this name gives. */
+  private[streaming] def toTuple: (String, Int, Long, Long) = (topic, partition, fromOffset, untilOffset)
+
   override def equals(other: Any): Boolean = other match {
     case that: OffsetRange =>
       topic == that.topic && partition == that.partition &&

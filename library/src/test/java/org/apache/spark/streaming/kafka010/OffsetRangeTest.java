@@ -22,6 +22,7 @@ class OffsetRangeTest {
         assertThat(range.untilOffset()).isEqualTo(110);
         assertThat(range.count()).isEqualTo(100);
         assertThat(range.topicPartition()).isEqualTo(new TopicPartition("test", 1));
+        assertThat(range.toTuple()).isEqualTo(new scala.Tuple4<>("test", 1, 10L, 110L));
     }
 
     @Test
