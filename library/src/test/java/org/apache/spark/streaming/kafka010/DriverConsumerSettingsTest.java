@@ -4,6 +4,7 @@ import dev.kafkadirect.testing.CapturedOutput;
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.KafkaClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.SparkConf;
@@ -24,7 +25,10 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What the built-in strategies do with the driver consumer's settings: auto-commit, and starting offsets under reset=none. */
+/**
+ * What the built-in strategies do with the driver consumer's settings: auto-commit, starting offsets under
+ * reset=none, and the partition assignor.
+ */
 class DriverConsumerSettingsTest {
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = KafkaClusterExtension.shared();
@@ -116,6 +120,32 @@ class DriverConsumerSettingsTest {
 
         assertThat(SEEN).hasSize(23).doesNotHaveDuplicates().contains("0:5", "0:19", "1:12", "1:19")
                 .doesNotContain("0:4", "1:11");
+    }
+
+    @ParameterizedTest(name = "partition.assignment.strategy {0}")
+    @ValueSource(strings = {"unset", "range"})
+    void theDriverJoinsItsGroupWithCooperativeRebalancingUnlessKafkaParamsChooseAnAssignor(String assignor,
+                                                                                          KafkaCluster kafka) {
+        String topic = "assignor-" + assignor;
+        kafka.createTopic(topic, 2);
+        kafka.produce(10, i -> new ProducerRecord<>(topic, i % 2, null, "v" + i));
+        Map<String, Object> kafkaParams = kafka.stringConsumerConfig(topic);
+        if (assignor.equals("range")) {
+            kafkaParams.put("partition.assignment.strategy", RangeAssignor.class.getName());
+        }
+        ssc = streamingContext();
+        KafkaUtils.createDirectStream(ssc, LocationStrategies.PreferConsistent(),
+                ConsumerStrategies.<String, String>Subscribe(List.of(topic), kafkaParams))
+                .foreachRDD(rdd -> {
+                    SEEN.addAll(rdd.map(record -> record.partition() + ":" + record.offset()).collect());
+                });
+
+        ssc.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> SEEN.size() >= 10);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.admin()
+                .describeConsumerGroups(List.of(topic)).describedGroups().get(topic).get().partitionAssignor())
+                .isEqualTo(assignor.equals("range") ? "range" : "cooperative-sticky"));
     }
 
     private static JavaStreamingContext streamingContext() {
