@@ -41,16 +41,12 @@ import scala.Option;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -64,8 +60,6 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DirectKafkaInputDStream.class);
     static final String INITIAL_RATE = "spark.streaming.backpressure.initialRate";
-    static final Comparator<TopicPartition> PARTITION_ORDER =
-            Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
     private final PlacementPolicy placement;
     private final ConsumerStrategy<K, V> consumerStrategy;
@@ -83,11 +77,8 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     private transient DriverConsumer<K, V> driver;
     /** Null unless dev.kafkadirect.offsetJournal is set. */
     private final OffsetJournal journal;
-    /**
-     * The journal's offsets for partitions not assigned yet, when the stream started from the journal; each
-     * leaves this map when its partition is first assigned. Guarded by this.
-     */
-    private final HashMap<TopicPartition, Long> journalledNotAssigned = new HashMap<>();
+    /** Plans each batch from where the stream stands and what the driver's consumer reports. Guarded by this. */
+    private final BatchPlanner planner;
     /** Present after start when the journal is on. Guarded by this. */
     private transient JournalRecorder journalRecorder;
     /** Batches of growing lag after which to warn; 0 for never. */
@@ -125,6 +116,9 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
                 ? Option.apply(new DirectRateController(id(), RateEstimator.create(ssc.conf(), slideDuration())))
                 : Option.empty();
         this.initialRate = initialRate(ssc.conf());
+        Object groupId = userParams.get(ConsumerConfig.GROUP_ID_CONFIG);
+        this.planner = new BatchPlanner(id(), groupId == null ? null : groupId.toString(), perPartitionConfig,
+                slideDuration().milliseconds());
     }
 
     /** @return the backpressure rate before the estimator has one, in records per second; 0 when unset */
@@ -167,7 +161,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
             Set<TopicPartition> assignment = currentOffsets.isEmpty() ? driver.awaitInitialAssignment()
                     : driver.awaitRestoredAssignment(currentOffsets.keySet(), sessionTimeout().plusSeconds(15));
             driver.requireExistingPartitions(assignment);
-            currentOffsets.putAll(resumeFromJournal(assignment));
+            currentOffsets.putAll(planner.journalledStarts(assignment));
             Set<TopicPartition> unknown = new HashSet<>(assignment);
             unknown.removeAll(currentOffsets.keySet());
             currentOffsets.putAll(driver.positions(unknown));
@@ -175,7 +169,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
             abandonStart(e);
             throw SecurityErrors.explain(e, executorKafkaParams);
         }
-        LOG.info("Direct stream {} starts at {}", id(), sortedCopy(currentOffsets));
+        LOG.info("Direct stream {} starts at {}", id(), PartitionOrder.sorted(currentOffsets));
     }
 
     /** Releases what a failed start made (the driver consumer, the group poller, the metrics source). */
@@ -237,7 +231,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         try {
             return plan(validTime);
         } catch (TimeoutException e) {
-            stopIfPartitionsWereDeleted();
+            planner.stopIfPartitionsWereDeleted(driver, currentOffsets);
             throw PlanningFailure.brokersUnreachable(id(), validTime.milliseconds(), executorKafkaParams, e);
         }
     }
@@ -245,29 +239,14 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     /** Plans one batch: its ranges from where the last one ended to the latest offsets, within the rate limits. */
     private KafkaRDD<K, V> plan(Time validTime) {
         driver.commitAsync(commitQueue.drain());
-        Set<TopicPartition> assignment = requireNoLostPartitions(driver.refreshAssignment());
-        Set<TopicPartition> added = new HashSet<>(assignment);
-        added.removeAll(currentOffsets.keySet());
-        if (!added.isEmpty()) {
-            Map<TopicPartition, Long> start = new HashMap<>(resumeFromJournal(added));
-            Set<TopicPartition> notJournalled = new HashSet<>(added);
-            notJournalled.removeAll(start.keySet());
-            start.putAll(driver.committedOrEarliest(notJournalled));
-            LOG.info("Direct stream {} reads new partitions from {}", id(), sortedCopy(start));
-            currentOffsets.putAll(start);
-        }
-        Map<TopicPartition, Long> latest = driver.latestOffsets(currentOffsets.keySet());
-        requireOffsetsWithinLog(latest);
-        Map<TopicPartition, Long> until = RateLimit.untilOffsets(currentOffsets, latest,
-                slideDuration().milliseconds(), perPartitionConfig, backpressureRate());
-        OffsetRange[] ranges = rangesFrom(currentOffsets, until);
+        PlannedBatch batch = planner.plan(driver, currentOffsets, backpressureRate());
         Map<TopicPartition, String> leaderHosts = placement.needsLeaderHosts()
-                ? driver.leaderHosts(currentOffsets.keySet()) : Collections.emptyMap();
-        KafkaRDD<K, V> rdd = newRdd(ranges, leaderHosts);
-        reportBatch(validTime, ranges, latest, rdd);
-        currentOffsets = new HashMap<>(until);
+                ? driver.leaderHosts(batch.partitions()) : Collections.emptyMap();
+        KafkaRDD<K, V> rdd = newRdd(batch.ranges(), leaderHosts);
+        reportBatch(validTime, batch.ranges(), batch.latest(), rdd);
+        currentOffsets = new HashMap<>(batch.until());
         if (journalRecorder != null) {
-            journalRecorder.batchPlanned(validTime.milliseconds(), until);
+            journalRecorder.batchPlanned(validTime.milliseconds(), batch.until());
         }
         groupPoller.execute(this::keepUpWithGroup);
         return rdd;
@@ -309,35 +288,14 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
             journal.latest(ssc().sparkContext().hadoopConfiguration()).ifPresent(entry -> {
                 LOG.info("Direct stream {} has no checkpointed offsets and continues from the {} after the completed"
                         + " batch of {}, in the partitions its consumer strategy reads: {}", id(), journal,
-                        Instant.ofEpochMilli(entry.batchTime()), sortedCopy(entry.offsets()));
-                journalledNotAssigned.putAll(entry.offsets());
+                        Instant.ofEpochMilli(entry.batchTime()), PartitionOrder.sorted(entry.offsets()));
+                planner.resumeFromJournal(entry.offsets());
             });
         }
         if (journalRecorder == null) {
             journalRecorder = new JournalRecorder(journal, ssc().sparkContext().hadoopConfiguration());
             ssc().addStreamingListener(journalRecorder);
         }
-    }
-
-    /**
-     * Takes the journalled offsets of these newly assigned partitions. A journalled partition the consumer strategy
-     * no longer reads (the new build reads other topics) is never assigned, so its offset is never used; one that is
-     * assigned later (the group hands it over after a rebalance) still resumes from the journal.
-     */
-    private Map<TopicPartition, Long> resumeFromJournal(Set<TopicPartition> assigned) {
-        Map<TopicPartition, Long> resumed = new HashMap<>();
-        for (TopicPartition partition : assigned) {
-            Long offset = journalledNotAssigned.remove(partition);
-            if (offset != null) {
-                resumed.put(partition, offset);
-            }
-        }
-        if (!journalledNotAssigned.isEmpty()) {
-            LOG.info("Direct stream {} resumes {} partitions from the offset journal; {} journalled partitions are not"
-                    + " assigned to it (its consumer strategy no longer reads them, or not yet): {}", id(),
-                    resumed.size(), journalledNotAssigned.size(), sortedCopy(journalledNotAssigned));
-        }
-        return resumed;
     }
 
     /** @return the estimated rate, or the initial rate until there is one; empty without backpressure */
@@ -369,62 +327,9 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
                 Executors.of(ssc().sparkContext()), leaderHosts, settings);
     }
 
-    /** @return the assignment once any rebalance in progress has finished without taking partitions */
-    private Set<TopicPartition> requireNoLostPartitions(Set<TopicPartition> assignment) {
-        if (assignment.containsAll(currentOffsets.keySet())) {
-            return assignment;
-        }
-        Set<TopicPartition> settled = driver.awaitRebalance(currentOffsets.keySet());
-        Set<TopicPartition> lost = new HashSet<>(currentOffsets.keySet());
-        lost.removeAll(settled);
-        if (!lost.isEmpty()) {
-            stopIfPartitionsWereDeleted();
-            throw new StreamCannotContinue("Partitions " + sortedCopy(lost) + " were taken from this stream's consumer"
-                    + " by a rebalance of group.id '" + executorKafkaParams.get(ConsumerConfig.GROUP_ID_CONFIG)
-                    .toString().substring(ExecutorKafkaParams.GROUP_PREFIX.length()) + "': another consumer uses the same"
-                    + " group.id. Use a separate group.id for each stream.");
-        }
-        return settled;
-    }
-
-    /**
-     * Stops the stream, naming them, when some of its partitions no longer exist (their topic was deleted, and
-     * perhaps created again with fewer partitions). Does nothing when they all exist or the brokers cannot tell.
-     */
-    private void stopIfPartitionsWereDeleted() {
-        Set<TopicPartition> missing;
-        try {
-            missing = driver.missingPartitions(currentOffsets.keySet());
-        } catch (RuntimeException unknown) {
-            LOG.warn("Direct stream {}: could not list the topics to look for deleted ones: {}", id(), unknown.toString());
-            return;
-        }
-        if (!missing.isEmpty()) {
-            Map<TopicPartition, Long> positions = new TreeMap<>(PARTITION_ORDER);
-            missing.forEach(partition -> positions.put(partition, currentOffsets.get(partition)));
-            throw PlanningFailure.partitionsDeleted(id(), positions);
-        }
-    }
-
     private java.time.Duration sessionTimeout() {
         return java.time.Duration.ofMillis(millis(consumerStrategy.executorKafkaParams(),
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 45_000));
-    }
-
-    /**
-     * A partition whose latest offset is below where the stream stands was recreated or truncated, or was
-     * given a starting offset past its end: reading on would silently wait for offsets that may never come.
-     */
-    private void requireOffsetsWithinLog(Map<TopicPartition, Long> latest) {
-        for (Map.Entry<TopicPartition, Long> entry : sortedCopy(currentOffsets).entrySet()) {
-            Long end = latest.get(entry.getKey());
-            if (end != null && end < entry.getValue()) {
-                throw new StreamCannotContinue("The stream stands at offset " + entry.getValue() + " of "
-                        + entry.getKey() + " but the partition ends at offset " + end + ": a starting offset past"
-                        + " the end of the log was given, or the topic was deleted and created again. Start from"
-                        + " offsets that exist (for example the group's committed offsets).");
-            }
-        }
     }
 
     private void warnWhenBatchesOutlastTheGroupSession() {
@@ -451,29 +356,6 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a number of milliseconds but was '" + value + "'", e);
         }
-    }
-
-    private static OffsetRange[] rangesFrom(Map<TopicPartition, Long> from, Map<TopicPartition, Long> until) {
-        List<TopicPartition> partitions = new ArrayList<>(from.keySet());
-        partitions.sort(PARTITION_ORDER);
-        OffsetRange[] ranges = new OffsetRange[partitions.size()];
-        for (int i = 0; i < ranges.length; i++) {
-            TopicPartition partition = partitions.get(i);
-            ranges[i] = OffsetRange.create(partition, from.get(partition), until.get(partition));
-        }
-        return ranges;
-    }
-
-    private static <T> Map<TopicPartition, T> sortedCopy(Map<TopicPartition, T> map) {
-        Map<TopicPartition, T> sorted = new TreeMap<>(PARTITION_ORDER);
-        sorted.putAll(map);
-        return sorted;
-    }
-
-    private static List<TopicPartition> sortedCopy(Set<TopicPartition> set) {
-        List<TopicPartition> sorted = new ArrayList<>(set);
-        sorted.sort(PARTITION_ORDER);
-        return sorted;
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {

@@ -1,6 +1,7 @@
 package dev.kafkadirect.internal.stream;
 
 import dev.kafkadirect.internal.strategy.GroupJoin;
+import dev.kafkadirect.internal.time.Ticker;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -26,25 +27,33 @@ import java.util.Set;
  * wait at most the consumer's {@code default.api.timeout.ms} (Kafka's default: 60 s; settable in
  * kafkaParams). Not thread-safe: the stream calls it under its own lock.
  */
-final class DriverConsumer<K, V> {
+final class DriverConsumer<K, V> implements DriverOffsets {
     private static final Logger LOG = LoggerFactory.getLogger(DriverConsumer.class);
     private static final Duration GROUP_POLL = Duration.ofMillis(100);
     private static final Duration BATCH_POLL = Duration.ofMillis(10);
     private static final Duration REBALANCE_GRACE = Duration.ofSeconds(10);
 
     private final Consumer<K, V> consumer;
+    private final Ticker ticker;
     /** Positions seen in records a poll returned anyway (a custom strategy that did not pause). */
     private final Map<TopicPartition, Long> returnedPositions = new HashMap<>();
 
     DriverConsumer(Consumer<K, V> consumer) {
+        this(consumer, Ticker.SYSTEM);
+    }
+
+    /** @param ticker the time its waits are measured with */
+    DriverConsumer(Consumer<K, V> consumer, Ticker ticker) {
         this.consumer = consumer;
+        this.ticker = ticker;
     }
 
     /**
      * Lets a subscribed consumer take part in its group (rebalances, new partitions, new topics) without
      * fetching records, and returns the partitions assigned now (for Assign, the fixed set).
      */
-    Set<TopicPartition> refreshAssignment() {
+    @Override
+    public Set<TopicPartition> refreshAssignment() {
         pausedPoll(consumer.assignment().isEmpty() ? GROUP_POLL : Duration.ZERO);
         return new HashSet<>(consumer.assignment());
     }
@@ -64,9 +73,10 @@ final class DriverConsumer<K, V> {
      *
      * @return the partitions assigned then
      */
-    Set<TopicPartition> awaitRebalance(Set<TopicPartition> expected) {
-        long deadline = System.nanoTime() + REBALANCE_GRACE.toNanos();
-        while (!consumer.assignment().containsAll(expected) && System.nanoTime() - deadline < 0) {
+    @Override
+    public Set<TopicPartition> awaitRebalance(Set<TopicPartition> expected) {
+        long deadline = ticker.nanoTime() + REBALANCE_GRACE.toNanos();
+        while (!consumer.assignment().containsAll(expected) && ticker.nanoTime() - deadline < 0) {
             pausedPoll(GROUP_POLL);
         }
         return new HashSet<>(consumer.assignment());
@@ -109,11 +119,11 @@ final class DriverConsumer<K, V> {
      * @return the partitions assigned then
      */
     Set<TopicPartition> awaitRestoredAssignment(Set<TopicPartition> restored, Duration max) {
-        long started = System.nanoTime();
+        long started = ticker.nanoTime();
         long deadline = started + max.toNanos();
         boolean told = false;
-        while (!consumer.assignment().containsAll(restored) && System.nanoTime() - deadline < 0) {
-            if (!told && System.nanoTime() - started > Duration.ofSeconds(2).toNanos()) {
+        while (!consumer.assignment().containsAll(restored) && ticker.nanoTime() - deadline < 0) {
+            if (!told && ticker.nanoTime() - started > Duration.ofSeconds(2).toNanos()) {
                 LOG.info("Waiting up to {} s for the group to hand back {} partitions (a killed driver holds them until"
                         + " its session.timeout.ms expires; group.instance.id lets a restarted driver take them at once)",
                         max.getSeconds(), restored.size());
@@ -158,7 +168,8 @@ final class DriverConsumer<K, V> {
      * @return where partitions that appeared while the stream ran start: the group's committed offset,
      *         else their beginning, so that nothing written to a new partition is skipped
      */
-    Map<TopicPartition, Long> committedOrEarliest(Collection<TopicPartition> partitions) {
+    @Override
+    public Map<TopicPartition, Long> committedOrEarliest(Collection<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
         Map<TopicPartition, Long> earliest = consumer.beginningOffsets(partitions);
         Map<TopicPartition, Long> start = new HashMap<>();
@@ -173,7 +184,8 @@ final class DriverConsumer<K, V> {
      * @param partitions topic-partitions
      * @return those the cluster does not list now (asked without letting the brokers create topics)
      */
-    Set<TopicPartition> missingPartitions(Set<TopicPartition> partitions) {
+    @Override
+    public Set<TopicPartition> missingPartitions(Set<TopicPartition> partitions) {
         Map<String, List<PartitionInfo>> topics = consumer.listTopics();
         Set<TopicPartition> missing = new HashSet<>();
         for (TopicPartition partition : partitions) {
@@ -186,7 +198,8 @@ final class DriverConsumer<K, V> {
     }
 
     /** @return the latest offset (for read_committed, the last stable one) of each partition, one request per broker */
-    Map<TopicPartition, Long> latestOffsets(Collection<TopicPartition> partitions) {
+    @Override
+    public Map<TopicPartition, Long> latestOffsets(Collection<TopicPartition> partitions) {
         return consumer.endOffsets(partitions);
     }
 
