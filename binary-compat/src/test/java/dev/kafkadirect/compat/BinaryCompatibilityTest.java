@@ -47,8 +47,9 @@ class BinaryCompatibilityTest {
     void theApplicationsRunOnKafkaDirectsJarNotApaches() throws Exception {
         String ours = KafkaUtils.class.getProtectionDomain().getCodeSource().getLocation().toString();
         assertThat(ours).matches(".*(/library/target/classes/|kafka-direct_2\\.1[23]-[^/]*\\.jar)$");
-        assertThat(Class.forName("org.apache.spark.streaming.kafka010.KafkaUtils$").getDeclaredField("MODULE$"))
-                .isNotNull();
+        Class<?> scalaObject = Class.forName("org.apache.spark.streaming.kafka010.KafkaUtils$");
+        assertThat(scalaObject.getDeclaredField("MODULE$").get(null)).as("the Scala object callers reach")
+                .isInstanceOf(scalaObject);
         assertThatThrownBy(() -> Class.forName("org.apache.spark.streaming.kafka010.KafkaRDD"))
                 .as("Apache's internal classes are absent").isInstanceOf(ClassNotFoundException.class);
     }

@@ -66,7 +66,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * try (KafkaCluster kafka = KafkaCluster.builder().brokers(3).build().start()) {
  *     kafka.createTopic("orders", 4, 3, Map.of("min.insync.replicas", "2"));
- *     kafka.produce("orders", 100, i -> new ProducerRecord<>("orders", "key-" + i, "value-" + i));
+ *     kafka.produce(100, i -> new ProducerRecord<>("orders", "key-" + i, "value-" + i));
  *     kafka.killBroker(kafka.leaderOf("orders", 0));
  * }
  * }</pre>
