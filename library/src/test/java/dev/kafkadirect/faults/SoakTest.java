@@ -97,7 +97,10 @@ class SoakTest {
                 restarts.incrementAndGet();
             }, RESTART_EVERY_SECONDS / 2, RESTART_EVERY_SECONDS, TimeUnit.SECONDS);
 
-            await().atMost(Duration.ofSeconds(seconds + 60)).until(() -> sent.get() >= total);
+            // Restarts are counted, not timed: on a loaded machine one may take longer than its slot.
+            int minimumRestarts = (int) Math.max(1, seconds / RESTART_EVERY_SECONDS - 1);
+            await().atMost(Duration.ofSeconds(seconds + 180))
+                    .until(() -> sent.get() >= total && restarts.get() >= minimumRestarts);
             load.shutdown();
             assertThat(load.awaitTermination(2, TimeUnit.MINUTES)).as("the last restart finished").isTrue();
             producer.flush();
@@ -105,7 +108,6 @@ class SoakTest {
             await().atMost(Duration.ofMinutes(3)).until(() -> kafka.committedOffsets(TOPIC).equals(kafka.endOffsets(TOPIC)));
             ssc.stop(false, true);
 
-            assertThat(restarts.get()).isGreaterThanOrEqualTo((int) (seconds / RESTART_EVERY_SECONDS) - 1);
             assertThat(acknowledged).hasSize((int) total);
             assertThat(SEEN).hasSize((int) total).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
                     new ArrayList<>(acknowledged));

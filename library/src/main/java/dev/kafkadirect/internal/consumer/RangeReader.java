@@ -1,5 +1,9 @@
 package dev.kafkadirect.internal.consumer;
 
+import dev.kafkadirect.DataLossException;
+import dev.kafkadirect.OffsetGapException;
+import dev.kafkadirect.PollTimeoutException;
+import dev.kafkadirect.internal.time.Ticker;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
@@ -34,6 +38,7 @@ public final class RangeReader<K, V> implements Iterator<ConsumerRecord<K, V>> {
     private final TopicPartition partition;
     private final ReadSettings settings;
     private final LongConsumer skippedOffsets;
+    private final Ticker ticker;
     private Iterator<ConsumerRecord<K, V>> fetched;
     /** A fetched record at or past the range's end, read to see where the range stops. */
     private ConsumerRecord<K, V> beyondRange;
@@ -52,6 +57,16 @@ public final class RangeReader<K, V> implements Iterator<ConsumerRecord<K, V>> {
      */
     public RangeReader(Consumer<K, V> consumer, OffsetRange range, ReadSettings settings,
                        CarriedOver<K, V> carriedOver, LongConsumer skippedOffsets) {
+        this(consumer, range, settings, carriedOver, skippedOffsets, Ticker.SYSTEM);
+    }
+
+    /**
+     * As {@link #RangeReader(Consumer, OffsetRange, ReadSettings, CarriedOver, LongConsumer)}, measuring the poll
+     * timeout with {@code ticker}.
+     */
+    RangeReader(Consumer<K, V> consumer, OffsetRange range, ReadSettings settings, CarriedOver<K, V> carriedOver,
+                LongConsumer skippedOffsets, Ticker ticker) {
+        this.ticker = ticker;
         this.consumer = consumer;
         this.range = range;
         this.partition = range.topicPartition();
@@ -140,10 +155,10 @@ public final class RangeReader<K, V> implements Iterator<ConsumerRecord<K, V>> {
      */
     private void fetch() {
         long pollTimeoutNanos = settings.pollTimeout().toNanos();
-        long deadline = System.nanoTime() + pollTimeoutNanos;
+        long deadline = ticker.nanoTime() + pollTimeoutNanos;
         while (true) {
             long positionBefore = consumer.position(partition);
-            long sliceNanos = Math.min(POLL_SLICE.toNanos(), Math.max(0, deadline - System.nanoTime()));
+            long sliceNanos = Math.min(POLL_SLICE.toNanos(), Math.max(0, deadline - ticker.nanoTime()));
             List<ConsumerRecord<K, V>> records = poll(Duration.ofNanos(sliceNanos));
             if (!records.isEmpty()) {
                 fetched = records.iterator();
@@ -159,12 +174,13 @@ public final class RangeReader<K, V> implements Iterator<ConsumerRecord<K, V>> {
                 return;
             }
             if (positionAfter != positionBefore) {
-                deadline = System.nanoTime() + pollTimeoutNanos;
-            } else if (System.nanoTime() - deadline >= 0) {
-                throw new IllegalStateException("Failed to get records for " + partition + " at offset "
+                deadline = ticker.nanoTime() + pollTimeoutNanos;
+            } else if (ticker.nanoTime() - deadline >= 0) {
+                throw new PollTimeoutException("Failed to get records for " + partition + " at offset "
                         + expectedOffset + " (reading " + range + ") after polling for "
                         + settings.pollTimeout().toMillis() + " ms. The broker returned nothing in time: check that"
-                        + " it is reachable and that the offset exists, or raise " + ReadSettings.POLL_MS + ".");
+                        + " it is reachable and that the offset exists, or raise " + ReadSettings.POLL_MS + ".",
+                        partition, expectedOffset);
             }
         }
     }
@@ -182,13 +198,13 @@ public final class RangeReader<K, V> implements Iterator<ConsumerRecord<K, V>> {
         long earliest = consumer.beginningOffsets(Collections.singleton(partition)).get(partition);
         long latest = consumer.endOffsets(Collections.singleton(partition)).get(partition);
         if (settings.failOnDataLoss() || earliest <= expectedOffset) {
-            throw new IllegalStateException("Offset " + expectedOffset + " of " + partition + " (reading " + range
+            throw new DataLossException("Offset " + expectedOffset + " of " + partition + " (reading " + range
                     + ") is no longer available: the partition now holds offsets " + earliest + " to " + latest
                     + (earliest > expectedOffset
                     ? ". Retention or deletion removed the records before they were read; to skip lost records"
                             + " and go on, set " + ReadSettings.FAIL_ON_DATA_LOSS + "=false in kafkaParams."
                     : ". The range lies past the end of the partition: was the topic deleted and created again?"),
-                    cause);
+                    partition, expectedOffset, earliest, cause);
         }
         long resumeAt = Math.min(earliest, range.untilOffset());
         long skipped = resumeAt - expectedOffset;
@@ -203,9 +219,10 @@ public final class RangeReader<K, V> implements Iterator<ConsumerRecord<K, V>> {
 
     private void requireNoGap(long nextPresentOffset) {
         if (nextPresentOffset != expectedOffset && !settings.allowNonConsecutiveOffsets()) {
-            throw new IllegalStateException("Offsets " + expectedOffset + " to " + (nextPresentOffset - 1) + " of "
+            throw new OffsetGapException("Offsets " + expectedOffset + " to " + (nextPresentOffset - 1) + " of "
                     + partition + " have no records (reading " + range + "). Compacted and transactional topics have"
-                    + " such gaps: set " + ReadSettings.ALLOW_NON_CONSECUTIVE_OFFSETS + "=true to read them.");
+                    + " such gaps: set " + ReadSettings.ALLOW_NON_CONSECUTIVE_OFFSETS + "=true to read them.",
+                    partition, expectedOffset, nextPresentOffset);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.kafkadirect.internal.security;
 
+import dev.kafkadirect.KafkaAuthenticationException;
+import dev.kafkadirect.KafkaAuthorizationException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
@@ -29,7 +31,7 @@ public final class SecurityErrors {
         String brokers = "the brokers at bootstrap.servers=" + kafkaParams.get("bootstrap.servers");
         if (error instanceof SslAuthenticationException) {
             Object keystore = kafkaParams.get("ssl.keystore.location");
-            return new IllegalStateException("The TLS handshake with " + brokers + " failed (" + describe(error) + "). Their"
+            return new KafkaAuthenticationException("The TLS handshake with " + brokers + " failed (" + describe(error) + "). Their"
                     + " certificate is not trusted by ssl.truststore.location=" + kafkaParams.get("ssl.truststore.location")
                     + (keystore == null ? "" : ", or they do not trust the client certificate of ssl.keystore.location="
                     + keystore) + ". Check that the truststore holds the CA that signed the brokers' certificates (and"
@@ -38,7 +40,7 @@ public final class SecurityErrors {
         if (error instanceof AuthenticationException) {
             Object protocol = kafkaParams.get("security.protocol");
             Object mechanism = kafkaParams.get("sasl.mechanism");
-            return new IllegalStateException("Authentication to " + brokers + " failed"
+            return new KafkaAuthenticationException("Authentication to " + brokers + " failed"
                     + (protocol == null && mechanism == null ? ""
                     : " with security.protocol=" + protocol + " and sasl.mechanism=" + mechanism)
                     + ": " + error.getMessage() + ". "
@@ -49,19 +51,19 @@ public final class SecurityErrors {
                             + " (spark.kafka.clusters.<id>.*) and that it has not expired."), error);
         }
         if (error instanceof TopicAuthorizationException) {
-            return new IllegalStateException("Not authorized to read topics "
+            return new KafkaAuthorizationException("Not authorized to read topics "
                     + ((TopicAuthorizationException) error).unauthorizedTopics() + " on " + brokers + ": grant the user"
                     + " READ and DESCRIBE on them (kafka-acls --add --allow-principal User:<user> --operation Read"
                     + " --operation Describe --topic <topic>).", error);
         }
         if (error instanceof GroupAuthorizationException) {
             String group = ((GroupAuthorizationException) error).groupId();
-            return new IllegalStateException("Not authorized to use consumer group " + group + " on " + brokers
+            return new KafkaAuthorizationException("Not authorized to use consumer group " + group + " on " + brokers
                     + ": grant the user READ on it (kafka-acls --add --allow-principal User:<user> --operation Read"
                     + " --group " + group + ").", error);
         }
         if (error instanceof AuthorizationException) {
-            return new IllegalStateException("Not authorized on " + brokers + ": " + error.getMessage(), error);
+            return new KafkaAuthorizationException("Not authorized on " + brokers + ": " + error.getMessage(), error);
         }
         return error;
     }

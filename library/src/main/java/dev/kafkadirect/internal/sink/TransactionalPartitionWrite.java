@@ -1,5 +1,6 @@
 package dev.kafkadirect.internal.sink;
 
+import dev.kafkadirect.OutputFencedException;
 import dev.kafkadirect.internal.offsets.RangeCheck;
 import dev.kafkadirect.sink.RecordTransform;
 import dev.kafkadirect.sink.SinkReport;
@@ -158,7 +159,7 @@ public final class TransactionalPartitionWrite<IK, IV, K, V> implements Serializ
 
     private Exception explain(Exception e, OffsetRange range) {
         if (e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException) {
-            return new IllegalStateException("The transaction writing the output of " + range + " was fenced: another"
+            return new OutputFencedException("The transaction writing the output of " + range + " was fenced: another"
                     + " attempt of this task (transactional.id " + transactionalId(transactionalIdPrefix,
                     range.topicPartition()) + ") took over, and nothing of this attempt was committed", e);
         }

@@ -1,5 +1,6 @@
 package dev.kafkadirect.internal.stream;
 
+import dev.kafkadirect.StreamCannotContinueException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.streaming.kafka010.OffsetRange;
 import org.apache.spark.streaming.kafka010.PerPartitionConfig;
@@ -80,7 +81,7 @@ final class BatchPlanner implements Serializable {
      * @param current where each partition's next batch starts
      * @param backpressureRate the rate for the whole stream, records per second, under backpressure
      * @return the batch
-     * @throws StreamCannotContinue when partitions were lost or deleted, or the log ends before where the stream stands
+     * @throws StreamCannotContinueException when partitions were lost or deleted, or the log ends before where the stream stands
      */
     PlannedBatch plan(DriverOffsets driver, Map<TopicPartition, Long> current, OptionalLong backpressureRate) {
         Set<TopicPartition> assignment = requireNoLostPartitions(driver, current, driver.refreshAssignment());
@@ -134,7 +135,7 @@ final class BatchPlanner implements Serializable {
         lost.removeAll(settled);
         if (!lost.isEmpty()) {
             stopIfPartitionsWereDeleted(driver, current);
-            throw new StreamCannotContinue("Partitions " + PartitionOrder.sorted(lost) + " were taken from this"
+            throw new StreamCannotContinueException("Partitions " + PartitionOrder.sorted(lost) + " were taken from this"
                     + " stream's consumer by a rebalance of group.id '" + groupId + "': another consumer uses the same"
                     + " group.id. Use a separate group.id for each stream.");
         }
@@ -149,7 +150,7 @@ final class BatchPlanner implements Serializable {
         for (Map.Entry<TopicPartition, Long> entry : PartitionOrder.sorted(from).entrySet()) {
             Long end = latest.get(entry.getKey());
             if (end != null && end < entry.getValue()) {
-                throw new StreamCannotContinue("The stream stands at offset " + entry.getValue() + " of "
+                throw new StreamCannotContinueException("The stream stands at offset " + entry.getValue() + " of "
                         + entry.getKey() + " but the partition ends at offset " + end + ": a starting offset past"
                         + " the end of the log was given, or the topic was deleted and created again. Start from"
                         + " offsets that exist (for example the group's committed offsets).");

@@ -1,5 +1,6 @@
 package dev.kafkadirect.internal.stream;
 
+import dev.kafkadirect.StreamCannotContinueException;
 import dev.kafkadirect.internal.consumer.ExecutorKafkaParams;
 import dev.kafkadirect.internal.consumer.ReadSettings;
 import dev.kafkadirect.internal.consumer.SparkSettings;
@@ -87,7 +88,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     /** Registered with Spark's metrics system between start and stop. Guarded by this. */
     private transient StreamMetricsSource metricsSource;
     /** Set when a batch met an error the stream cannot continue after; later batches fail with it. Guarded by this. */
-    private transient StreamCannotContinue cannotContinue;
+    private transient StreamCannotContinueException cannotContinue;
     /** Polls the driver consumer for its group between batches; present between start and stop. */
     private transient ExecutorService groupPoller;
 
@@ -218,7 +219,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         }
         try {
             return Option.apply(planExplainingTimeouts(validTime));
-        } catch (StreamCannotContinue e) {
+        } catch (StreamCannotContinueException e) {
             cannotContinue = e;
             throw e;
         } catch (AuthenticationException | AuthorizationException e) {

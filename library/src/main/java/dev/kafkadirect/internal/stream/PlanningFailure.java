@@ -1,5 +1,7 @@
 package dev.kafkadirect.internal.stream;
 
+import dev.kafkadirect.PlanningFailedException;
+import dev.kafkadirect.StreamCannotContinueException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -24,10 +26,10 @@ final class PlanningFailure {
      * @param cause Kafka's timeout
      * @return the error to fail the batch with
      */
-    static IllegalStateException brokersUnreachable(int streamId, long batchTimeMillis, Map<String, Object> kafkaParams,
+    static PlanningFailedException brokersUnreachable(int streamId, long batchTimeMillis, Map<String, Object> kafkaParams,
                                                     TimeoutException cause) {
         Object timeout = kafkaParams.getOrDefault(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, KAFKA_DEFAULT_API_TIMEOUT_MS);
-        return new IllegalStateException("Direct stream " + streamId + " could not plan the batch of time "
+        return new PlanningFailedException("Direct stream " + streamId + " could not plan the batch of time "
                 + batchTimeMillis + ": the brokers at bootstrap.servers=" + kafkaParams.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)
                 + " did not answer the driver within default.api.timeout.ms=" + timeout + " ms (" + cause.getMessage()
                 + "). Check that they are up and reachable from the driver. Nothing was read or committed for this"
@@ -40,8 +42,8 @@ final class PlanningFailure {
      * @param missing the stream's partitions the cluster no longer lists, with the offsets the stream stands at
      * @return the error that stops the stream
      */
-    static StreamCannotContinue partitionsDeleted(int streamId, Map<TopicPartition, Long> missing) {
-        return new StreamCannotContinue("Direct stream " + streamId + " reads partitions that no longer exist: "
+    static StreamCannotContinueException partitionsDeleted(int streamId, Map<TopicPartition, Long> missing) {
+        return new StreamCannotContinueException("Direct stream " + streamId + " reads partitions that no longer exist: "
                 + missing.keySet() + " (it stood at offsets " + missing + "). Their topic was deleted while the stream"
                 + " read it; a client may have created a topic of the same name again, as brokers with"
                 + " auto.create.topics.enable=true do. The stream stops rather than wait for them: records it had not"

@@ -1,5 +1,7 @@
 package dev.kafkadirect.internal.security;
 
+import dev.kafkadirect.KafkaAuthenticationException;
+import dev.kafkadirect.KafkaAuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
@@ -31,7 +33,7 @@ class SecurityErrorsTest {
         assertThat(explained).hasMessageStartingWith("The TLS handshake with the brokers at"
                 + " bootstrap.servers=127.0.0.1:9093 failed (SSL handshake failed: PKIX path building failed). Their"
                 + " certificate is not trusted by ssl.truststore.location=/etc/kafka/truststore.jks. Check")
-                .hasCauseInstanceOf(SslAuthenticationException.class);
+                .isInstanceOf(KafkaAuthenticationException.class).hasCauseInstanceOf(SslAuthenticationException.class);
         assertThat(explained.getMessage()).doesNotContain(SECRET);
     }
 
@@ -41,7 +43,7 @@ class SecurityErrorsTest {
                 new SaslAuthenticationException("Authentication failed during authentication due to invalid credentials"),
                 SASL);
 
-        assertThat(explained).hasMessage("Authentication to the brokers at bootstrap.servers=127.0.0.1:9093 failed with"
+        assertThat(explained).isInstanceOf(KafkaAuthenticationException.class).hasMessage("Authentication to the brokers at bootstrap.servers=127.0.0.1:9093 failed with"
                 + " security.protocol=SASL_SSL and sasl.mechanism=SCRAM-SHA-512: Authentication failed during"
                 + " authentication due to invalid credentials. Check the user name and password in sasl.jaas.config (not"
                 + " shown here) and that the user exists on the brokers for that mechanism.");
@@ -60,6 +62,7 @@ class SecurityErrorsTest {
     @Test
     void missingAclsNameTheTopicsOrGroupAndThePermissionToGrant() {
         assertThat(SecurityErrors.explain(new TopicAuthorizationException(Set.of("payments")), SASL))
+                .isInstanceOf(KafkaAuthorizationException.class)
                 .hasMessageStartingWith("Not authorized to read topics [payments] on the brokers at"
                         + " bootstrap.servers=127.0.0.1:9093: grant the user READ and DESCRIBE on them");
         assertThat(SecurityErrors.explain(new GroupAuthorizationException("denied", "spark-executor-app"), SASL))

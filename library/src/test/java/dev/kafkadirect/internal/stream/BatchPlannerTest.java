@@ -1,5 +1,6 @@
 package dev.kafkadirect.internal.stream;
 
+import dev.kafkadirect.StreamCannotContinueException;
 import dev.kafkadirect.internal.time.Ticker;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -79,7 +80,7 @@ class BatchPlannerTest {
         consumer.updateEndOffsets(Map.of(P0, 50L, P1, 50L));
 
         assertThatThrownBy(() -> planner.plan(driver, Map.of(P0, 0L, P1, 0L), OptionalLong.empty()))
-                .isInstanceOf(StreamCannotContinue.class)
+                .isInstanceOf(StreamCannotContinueException.class)
                 .hasMessage("Partitions [orders-1] were taken from this stream's consumer by a rebalance of group.id"
                         + " 'orders-app': another consumer uses the same group.id. Use a separate group.id for each stream.");
     }
@@ -91,7 +92,7 @@ class BatchPlannerTest {
         consumer.updateEndOffsets(Map.of(P0, 50L));
 
         assertThatThrownBy(() -> planner.plan(driver, Map.of(P0, 3L, P1, 12L), OptionalLong.empty()))
-                .isInstanceOf(StreamCannotContinue.class)
+                .isInstanceOf(StreamCannotContinueException.class)
                 .hasMessageStartingWith("Direct stream 7 reads partitions that no longer exist: [orders-1] (it stood at"
                         + " offsets {orders-1=12}).");
     }
@@ -103,7 +104,7 @@ class BatchPlannerTest {
         consumer.updateEndOffsets(Map.of(P0, 10L));
 
         assertThatThrownBy(() -> planner.plan(driver, Map.of(P0, 500L), OptionalLong.empty()))
-                .isInstanceOf(StreamCannotContinue.class)
+                .isInstanceOf(StreamCannotContinueException.class)
                 .hasMessageStartingWith("The stream stands at offset 500 of orders-0 but the partition ends at offset 10");
     }
 
