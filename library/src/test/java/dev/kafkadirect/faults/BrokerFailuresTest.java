@@ -1,5 +1,6 @@
 package dev.kafkadirect.faults;
 
+import dev.kafkadirect.PlanningFailedException;
 import dev.kafkadirect.testing.LocalSpark;
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.KafkaClusterExtension;
@@ -106,6 +107,7 @@ class BrokerFailuresTest {
         kafka.brokers().forEach(broker -> kafka.killBroker(broker.nodeId()));
 
         assertThatThrownBy(() -> ssc.awaitTerminationOrTimeout(60_000))
+                .isInstanceOf(PlanningFailedException.class)
                 .hasMessageContaining("could not plan the batch of time")
                 .hasMessageContaining("bootstrap.servers=" + kafka.bootstrapServers())
                 .hasMessageContaining("default.api.timeout.ms=3000 ms")

@@ -90,7 +90,7 @@ public final class TransactionalPartitionWrite<IK, IV, K, V> implements Serializ
         } catch (Exception e) {
             abortQuietly(lease, e);
             lease.discard();
-            throw explain(e, range);
+            throw explain(e, range, transactionalId(transactionalIdPrefix, range.topicPartition()));
         }
     }
 
@@ -157,11 +157,12 @@ public final class TransactionalPartitionWrite<IK, IV, K, V> implements Serializ
         }
     }
 
-    private Exception explain(Exception e, OffsetRange range) {
+    /** @return the error a failed transaction of this range's output fails the task with */
+    static Exception explain(Exception e, OffsetRange range, String transactionalId) {
         if (e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException) {
             return new OutputFencedException("The transaction writing the output of " + range + " was fenced: another"
-                    + " attempt of this task (transactional.id " + transactionalId(transactionalIdPrefix,
-                    range.topicPartition()) + ") took over, and nothing of this attempt was committed", e);
+                    + " attempt of this task (transactional.id " + transactionalId + ") took over, and nothing of"
+                    + " this attempt was committed", e);
         }
         if (e instanceof KafkaException) {
             return new IllegalStateException("The transaction writing the output of " + range
