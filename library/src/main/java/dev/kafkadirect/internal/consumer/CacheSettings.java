@@ -1,5 +1,6 @@
 package dev.kafkadirect.internal.consumer;
 
+import dev.kafkadirect.internal.config.Settings;
 import org.apache.spark.SparkConf;
 
 import java.io.Serializable;
@@ -8,10 +9,10 @@ import java.io.Serializable;
 public final class CacheSettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    public static final String ENABLED = "spark.streaming.kafka.consumer.cache.enabled";
-    public static final String INITIAL_CAPACITY = "spark.streaming.kafka.consumer.cache.initialCapacity";
-    public static final String MAX_CAPACITY = "spark.streaming.kafka.consumer.cache.maxCapacity";
-    public static final String LOAD_FACTOR = "spark.streaming.kafka.consumer.cache.loadFactor";
+    public static final String ENABLED = Settings.CACHE_ENABLED.key();
+    public static final String INITIAL_CAPACITY = Settings.CACHE_INITIAL_CAPACITY.key();
+    public static final String MAX_CAPACITY = Settings.CACHE_MAX_CAPACITY.key();
+    public static final String LOAD_FACTOR = Settings.CACHE_LOAD_FACTOR.key();
 
     private final boolean enabled;
     private final int initialCapacity;
@@ -41,10 +42,10 @@ public final class CacheSettings implements Serializable {
      */
     public static CacheSettings from(SparkConf conf) {
         return new CacheSettings(
-                SparkSettings.booleanValue(conf, ENABLED, true),
-                (int) SparkSettings.longValue(conf, INITIAL_CAPACITY, 16),
-                (int) SparkSettings.longValue(conf, MAX_CAPACITY, 64),
-                SparkSettings.floatValue(conf, LOAD_FACTOR, 0.75f));
+                Settings.CACHE_ENABLED.from(conf),
+                Settings.CACHE_INITIAL_CAPACITY.from(conf),
+                Settings.CACHE_MAX_CAPACITY.from(conf),
+                Settings.CACHE_LOAD_FACTOR.from(conf));
     }
 
     public boolean enabled() {

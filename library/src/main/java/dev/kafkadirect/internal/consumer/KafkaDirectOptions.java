@@ -1,14 +1,16 @@
 package dev.kafkadirect.internal.consumer;
 
-import dev.kafkadirect.internal.split.RangeSplit;
+import dev.kafkadirect.internal.config.Setting;
+import dev.kafkadirect.internal.config.SettingSource;
+import dev.kafkadirect.internal.config.Settings;
 import org.apache.spark.SparkConf;
 import scala.Tuple2;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Our own options ({@code dev.kafkadirect.*}), which users may put in kafkaParams next to the Kafka
@@ -19,11 +21,11 @@ public final class KafkaDirectOptions {
     /** The prefix of every option of ours. */
     public static final String PREFIX = "dev.kafkadirect.";
     /** A directory where a stream records each completed batch's end offsets (off when absent). */
-    public static final String OFFSET_JOURNAL = PREFIX + "offsetJournal";
+    public static final String OFFSET_JOURNAL = Settings.OFFSET_JOURNAL.key();
     /** After how many consecutive batches of growing lag a stream warns (5 when absent; 0 turns the warning off). */
-    public static final String LAG_WARNING_BATCHES = PREFIX + "lagWarningBatches";
-    private static final List<String> KNOWN = Collections.unmodifiableList(Arrays.asList(ReadSettings.FAIL_ON_DATA_LOSS,
-            OFFSET_JOURNAL, RangeSplit.MAX_RECORDS_PER_PARTITION, RangeSplit.MIN_PARTITIONS, LAG_WARNING_BATCHES));
+    public static final String LAG_WARNING_BATCHES = Settings.LAG_WARNING_BATCHES.key();
+    private static final List<String> KNOWN = Collections.unmodifiableList(
+            Settings.from(SettingSource.KAFKA_PARAMS_OR_SPARK_CONF).stream().map(Setting::key).collect(Collectors.toList()));
 
     private KafkaDirectOptions() {
     }

@@ -1,5 +1,6 @@
 package dev.kafkadirect.internal.consumer;
 
+import dev.kafkadirect.internal.config.Settings;
 import dev.kafkadirect.internal.split.RangeSplit;
 import org.apache.spark.SparkConf;
 
@@ -10,12 +11,12 @@ import java.time.Duration;
 public final class ReadSettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    public static final String POLL_MS = "spark.streaming.kafka.consumer.poll.ms";
-    public static final String ALLOW_NON_CONSECUTIVE_OFFSETS = "spark.streaming.kafka.allowNonConsecutiveOffsets";
-    public static final String NETWORK_TIMEOUT = "spark.network.timeout";
+    public static final String POLL_MS = Settings.POLL_MS.key();
+    public static final String ALLOW_NON_CONSECUTIVE_OFFSETS = Settings.ALLOW_NON_CONSECUTIVE_OFFSETS.key();
+    public static final String NETWORK_TIMEOUT = Settings.NETWORK_TIMEOUT.key();
 
     /** Ours: whether a range whose records were deleted (retention) fails the task (true) or is skipped and reported. */
-    public static final String FAIL_ON_DATA_LOSS = "dev.kafkadirect.failOnDataLoss";
+    public static final String FAIL_ON_DATA_LOSS = Settings.FAIL_ON_DATA_LOSS.key();
 
     private final long pollTimeoutMs;
     private final boolean allowNonConsecutiveOffsets;
@@ -53,17 +54,13 @@ public final class ReadSettings implements Serializable {
     }
 
     private static ReadSettings from(SparkConf conf) {
-        long networkTimeoutMs = conf.getTimeAsSeconds(NETWORK_TIMEOUT, "120s") * 1000;
-        long pollMs = SparkSettings.longValue(conf, POLL_MS, networkTimeoutMs);
-        boolean allowGaps = SparkSettings.booleanValue(conf, ALLOW_NON_CONSECUTIVE_OFFSETS, false);
-        boolean failOnDataLoss = SparkSettings.booleanValue(conf, FAIL_ON_DATA_LOSS, true);
-        RangeSplit split = RangeSplit.of(optionalLong(conf, RangeSplit.MAX_RECORDS_PER_PARTITION),
-                optionalLong(conf, RangeSplit.MIN_PARTITIONS));
+        long networkTimeoutMs = Settings.NETWORK_TIMEOUT.from(conf) * 1000;
+        long pollMs = Settings.POLL_MS.optionalFrom(conf).orElse(networkTimeoutMs);
+        boolean allowGaps = Settings.ALLOW_NON_CONSECUTIVE_OFFSETS.from(conf);
+        boolean failOnDataLoss = Settings.FAIL_ON_DATA_LOSS.from(conf);
+        RangeSplit split = RangeSplit.of(Settings.MAX_RECORDS_PER_PARTITION.optionalFrom(conf).orElse(null),
+                Settings.MIN_PARTITIONS.optionalFrom(conf).orElse(null));
         return new ReadSettings(pollMs, allowGaps, failOnDataLoss, CacheSettings.from(conf), split);
-    }
-
-    private static Long optionalLong(SparkConf conf, String key) {
-        return conf.contains(key) ? SparkSettings.longValue(conf, key, 0) : null;
     }
 
     public Duration pollTimeout() {

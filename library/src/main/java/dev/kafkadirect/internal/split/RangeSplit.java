@@ -1,5 +1,6 @@
 package dev.kafkadirect.internal.split;
 
+import dev.kafkadirect.internal.config.Settings;
 import org.apache.spark.streaming.kafka010.OffsetRange;
 
 import java.io.Serializable;
@@ -18,9 +19,9 @@ public final class RangeSplit implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Ours: a range with more offsets than this is split into sub-ranges of at most this many (off when unset). */
-    public static final String MAX_RECORDS_PER_PARTITION = "dev.kafkadirect.maxRecordsPerPartition";
+    public static final String MAX_RECORDS_PER_PARTITION = Settings.MAX_RECORDS_PER_PARTITION.key();
     /** Ours: the largest ranges are split until an RDD has at least this many partitions (off when unset). */
-    public static final String MIN_PARTITIONS = "dev.kafkadirect.minPartitions";
+    public static final String MIN_PARTITIONS = Settings.MIN_PARTITIONS.key();
 
     private static final RangeSplit OFF = new RangeSplit(0, 0);
 

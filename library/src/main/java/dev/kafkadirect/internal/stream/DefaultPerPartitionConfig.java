@@ -1,6 +1,6 @@
 package dev.kafkadirect.internal.stream;
 
-import dev.kafkadirect.internal.consumer.SparkSettings;
+import dev.kafkadirect.internal.config.Settings;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.SparkConf;
 import org.apache.spark.streaming.kafka010.PerPartitionConfig;
@@ -9,8 +9,8 @@ import org.apache.spark.streaming.kafka010.PerPartitionConfig;
 public final class DefaultPerPartitionConfig extends PerPartitionConfig {
     private static final long serialVersionUID = 1L;
 
-    public static final String MAX_RATE = "spark.streaming.kafka.maxRatePerPartition";
-    public static final String MIN_RATE = "spark.streaming.kafka.minRatePerPartition";
+    public static final String MAX_RATE = Settings.MAX_RATE_PER_PARTITION.key();
+    public static final String MIN_RATE = Settings.MIN_RATE_PER_PARTITION.key();
 
     private final long maxRate;
     private final long minRate;
@@ -20,8 +20,8 @@ public final class DefaultPerPartitionConfig extends PerPartitionConfig {
      * @throws IllegalArgumentException naming a setting with a bad value
      */
     public DefaultPerPartitionConfig(SparkConf conf) {
-        this.maxRate = SparkSettings.longValue(conf, MAX_RATE, 0);
-        this.minRate = SparkSettings.longValue(conf, MIN_RATE, 1);
+        this.maxRate = Settings.MAX_RATE_PER_PARTITION.from(conf);
+        this.minRate = Settings.MIN_RATE_PER_PARTITION.from(conf);
         if (maxRate < 0) {
             throw new IllegalArgumentException(MAX_RATE + " must be >= 0 (0 means no limit) but was " + maxRate);
         }

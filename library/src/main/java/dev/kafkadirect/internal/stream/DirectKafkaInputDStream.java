@@ -3,7 +3,7 @@ package dev.kafkadirect.internal.stream;
 import dev.kafkadirect.StreamCannotContinueException;
 import dev.kafkadirect.internal.consumer.ExecutorKafkaParams;
 import dev.kafkadirect.internal.consumer.ReadSettings;
-import dev.kafkadirect.internal.consumer.SparkSettings;
+import dev.kafkadirect.internal.config.Settings;
 import dev.kafkadirect.internal.journal.JournalRecorder;
 import dev.kafkadirect.internal.journal.OffsetJournal;
 import dev.kafkadirect.internal.metrics.BatchReport;
@@ -60,7 +60,7 @@ import java.util.concurrent.ExecutorService;
 public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRecord<K, V>> implements CanCommitOffsets {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DirectKafkaInputDStream.class);
-    static final String INITIAL_RATE = "spark.streaming.backpressure.initialRate";
+    static final String INITIAL_RATE = Settings.BACKPRESSURE_INITIAL_RATE.key();
 
     private final PlacementPolicy placement;
     private final ConsumerStrategy<K, V> consumerStrategy;
@@ -113,7 +113,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         this.lagWarningBatches = options.lagWarningBatches();
         this.lagWatch = new LagWatch(lagWarningBatches);
         this.journal = options.offsetJournal().map(OffsetJournal::new).orElse(null);
-        this.rateController = RateController.isBackPressureEnabled(ssc.conf())
+        this.rateController = Settings.BACKPRESSURE_ENABLED.from(ssc.conf())
                 ? Option.apply(new DirectRateController(id(), RateEstimator.create(ssc.conf(), slideDuration())))
                 : Option.empty();
         this.initialRate = initialRate(ssc.conf());
@@ -124,7 +124,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
 
     /** @return the backpressure rate before the estimator has one, in records per second; 0 when unset */
     static long initialRate(SparkConf conf) {
-        long rate = SparkSettings.longValue(conf, INITIAL_RATE, 0);
+        long rate = Settings.BACKPRESSURE_INITIAL_RATE.optionalFrom(conf).orElse(0L);
         if (rate < 0) {
             throw new IllegalArgumentException(INITIAL_RATE + " must be >= 0 but was " + rate);
         }

@@ -1,5 +1,8 @@
 package dev.kafkadirect.internal.stream;
 
+import dev.kafkadirect.internal.config.Setting;
+import dev.kafkadirect.internal.config.SettingSource;
+import dev.kafkadirect.internal.config.Settings;
 import dev.kafkadirect.internal.consumer.CacheSettings;
 import dev.kafkadirect.internal.consumer.KafkaDirectOptions;
 import dev.kafkadirect.internal.consumer.ReadSettings;
@@ -23,18 +26,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * docs/configuration.md's two tables list exactly the settings the code reads, each with the default the code
- * uses when nothing sets it; and our options work from the SparkConf as the page says.
+ * docs/configuration.md's two tables list exactly the settings of the catalogue ({@link Settings}), each with its
+ * default; the classes that read them use those defaults when nothing is set; and our options work from the
+ * SparkConf as the page says.
  */
 class DocumentedSettingsTest {
     private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)` \\| ([^|]+) \\|");
     private static final SparkConf NOTHING_SET = new SparkConf(false);
 
     @Test
-    void theConfigurationPageListsEveryKeyWithTheDefaultTheCodeUses() throws IOException {
-        assertThat(documented("## Spark settings")).isEqualTo(codeSparkDefaults());
-        assertThat(documented("## Our options")).isEqualTo(codeOptionDefaults());
-        assertThat(codeOptionDefaults().keySet()).containsExactlyInAnyOrderElementsOf(KafkaDirectOptions.known());
+    void theConfigurationPageListsTheCataloguesSettingsWithTheirDefaults() throws IOException {
+        assertThat(documented("## Spark settings")).isEqualTo(catalogue(SettingSource.SPARK_CONF));
+        assertThat(documented("## Our options")).isEqualTo(catalogue(SettingSource.KAFKA_PARAMS_OR_SPARK_CONF));
+    }
+
+    @Test
+    void theCodeUsesTheCataloguesDefaultsWhenNothingIsSet() {
+        assertThat(codeSparkDefaults()).isEqualTo(catalogue(SettingSource.SPARK_CONF));
+        assertThat(codeOptionDefaults()).isEqualTo(catalogue(SettingSource.KAFKA_PARAMS_OR_SPARK_CONF));
+        assertThat(KafkaDirectOptions.known()).containsExactlyElementsOf(catalogue(SettingSource.KAFKA_PARAMS_OR_SPARK_CONF).keySet());
+    }
+
+    @Test
+    void aCapacityBeyondAnIntIsRefusedNotTruncated() {
+        assertThatThrownBy(() -> ReadSettings.from(new SparkConf(false)
+                .set("spark.streaming.kafka.consumer.cache.maxCapacity", "4294967360"), Map.of()))
+                .hasMessage("spark.streaming.kafka.consumer.cache.maxCapacity must be a whole number of at most"
+                        + " 2147483647 but was '4294967360'");
+    }
+
+    private static Map<String, String> catalogue(SettingSource source) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (Setting<?> setting : Settings.from(source)) {
+            defaults.put(setting.key(), setting.documentedDefault());
+        }
+        return defaults;
     }
 
     @Test
