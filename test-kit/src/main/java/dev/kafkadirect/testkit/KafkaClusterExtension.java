@@ -34,7 +34,7 @@ public final class KafkaClusterExtension implements BeforeAllCallback, AfterAllC
     private static final String SHARED_KEY = "shared-single-broker";
 
     private final int brokerCount;
-    private final Consumer<KafkaCluster.Builder> customizer;
+    private final Consumer<KafkaClusterBuilder> customizer;
     private final boolean shared;
     private volatile KafkaCluster cluster;
 
@@ -43,7 +43,7 @@ public final class KafkaClusterExtension implements BeforeAllCallback, AfterAllC
         this(1, builder -> { }, true);
     }
 
-    private KafkaClusterExtension(int brokerCount, Consumer<KafkaCluster.Builder> customizer, boolean shared) {
+    private KafkaClusterExtension(int brokerCount, Consumer<KafkaClusterBuilder> customizer, boolean shared) {
         this.brokerCount = brokerCount;
         this.customizer = customizer;
         this.shared = shared;
@@ -59,7 +59,7 @@ public final class KafkaClusterExtension implements BeforeAllCallback, AfterAllC
      * @param customizer sets broker properties or JVM options on the cluster's builder
      * @return an extension running that cluster for one test class
      */
-    public static KafkaClusterExtension brokers(int count, Consumer<KafkaCluster.Builder> customizer) {
+    public static KafkaClusterExtension brokers(int count, Consumer<KafkaClusterBuilder> customizer) {
         return new KafkaClusterExtension(count, customizer, false);
     }
 
@@ -108,7 +108,7 @@ public final class KafkaClusterExtension implements BeforeAllCallback, AfterAllC
     }
 
     private KafkaCluster start(String name) {
-        KafkaCluster.Builder builder = KafkaCluster.builder().brokers(brokerCount).name(name);
+        KafkaClusterBuilder builder = KafkaCluster.builder().brokers(brokerCount).name(name);
         customizer.accept(builder);
         return builder.build().start();
     }

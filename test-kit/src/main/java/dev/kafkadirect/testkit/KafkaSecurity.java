@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Users and ACLs of a cluster built with {@link KafkaCluster.Builder#saslScram()}, and the client settings of
+ * Users and ACLs of a cluster built with {@link KafkaClusterBuilder#saslScram()}, and the client settings of
  * its SASL_SSL listener. Made by {@link KafkaCluster#security()}.
  */
 public final class KafkaSecurity {
@@ -48,7 +48,7 @@ public final class KafkaSecurity {
      * @param password its password
      */
     public void createScramUser(String user, String password) {
-        KafkaCluster.get("create SCRAM user " + user, admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
+        AdminCalls.get("create SCRAM user " + user, admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
                 user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password))).all());
     }
 
@@ -71,7 +71,7 @@ public final class KafkaSecurity {
         acls.add(new AclBinding(new ResourcePattern(ResourceType.GROUP, groupIdPrefix.isEmpty() ? "*" : groupIdPrefix,
                 groupIdPrefix.isEmpty() ? PatternType.LITERAL : PatternType.PREFIXED),
                 new AccessControlEntry(principal, "*", AclOperation.READ, AclPermissionType.ALLOW)));
-        KafkaCluster.get("create ACLs for " + principal, admin.createAcls(acls).all());
+        AdminCalls.get("create ACLs for " + principal, admin.createAcls(acls).all());
     }
 
     /**

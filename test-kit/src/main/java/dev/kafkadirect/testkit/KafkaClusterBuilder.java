@@ -1,0 +1,102 @@
+package dev.kafkadirect.testkit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings of a {@link KafkaCluster}, from {@link KafkaCluster#builder()}: how many brokers, their properties and
+ * JVM options, listeners (TLS, SASL_SSL); {@link #build()} makes an unstarted cluster. Its settings are read by
+ * the cluster it builds (package-private fields).
+ */
+public final class KafkaClusterBuilder {
+    int brokerCount = 1;
+    final Map<String, String> brokerProperties = new LinkedHashMap<>();
+    final List<String> jvmOptions = new ArrayList<>(List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC",
+            "-Djava.awt.headless=true"));
+    Duration startTimeout = Duration.ofSeconds(60);
+    String name = "cluster";
+    int firstBrokerPort;
+    TlsMaterial tls;
+    boolean secured;
+
+    KafkaClusterBuilder() {
+    }
+
+    /** @param count how many brokers (KRaft nodes, each also a controller), 1 or more */
+    public KafkaClusterBuilder brokers(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("A Kafka cluster needs at least 1 broker but brokers was " + count);
+        }
+        this.brokerCount = count;
+        return this;
+    }
+
+    /** Sets a broker property on every broker, over the kit's defaults. */
+    public KafkaClusterBuilder brokerProperty(String key, String value) {
+        brokerProperties.put(key, value);
+        return this;
+    }
+
+    /** Adds an option to every broker JVM, e.g. {@code -Xmx2g}. */
+    public KafkaClusterBuilder jvmOption(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
+    /** @param timeout how long a start may take before it fails with the brokers' log tails */
+    public KafkaClusterBuilder startTimeout(Duration timeout) {
+        this.startTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Puts broker 1's client listener on a fixed port instead of a free one, for programs that name
+     * their brokers (e.g. {@code localhost:9092}); the start fails if the port is taken.
+     *
+     * @param port the port, 1..65535
+     */
+    public KafkaClusterBuilder firstBrokerPort(int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("firstBrokerPort must be 1..65535 but was " + port);
+        }
+        this.firstBrokerPort = port;
+        return this;
+    }
+
+    /**
+     * Adds an SSL listener to every broker, with the material's broker keystore, requiring client
+     * certificates signed by its CA; the PLAINTEXT listener stays for the kit's own clients.
+     */
+    public KafkaClusterBuilder tls(TlsMaterial material) {
+        this.tls = java.util.Objects.requireNonNull(material, "tls material");
+        return this;
+    }
+
+    /**
+     * Adds a SASL_SSL listener (SCRAM-SHA-512 over TLS, with the {@link #tls(TlsMaterial)} material) to every
+     * broker and turns on authorization: clients of that listener need users and ACLs, made through
+     * {@link KafkaCluster#security()}. The kit's own PLAINTEXT clients and the SSL client certificate are
+     * super users.
+     */
+    public KafkaClusterBuilder saslScram() {
+        this.secured = true;
+        return this;
+    }
+
+    /** @param name a name for the log folder, e.g. the test class */
+    public KafkaClusterBuilder name(String name) {
+        this.name = name.replaceAll("[^A-Za-z0-9_.-]", "_");
+        return this;
+    }
+
+    /** @return an unstarted cluster; call {@link KafkaCluster#start()} */
+    public KafkaCluster build() {
+        if (secured && tls == null) {
+            throw new IllegalStateException("saslScram() needs TLS material: call tls(TlsMaterial) too");
+        }
+        return new KafkaCluster(this);
+    }
+}
