@@ -3,7 +3,7 @@ package dev.kafkadirect.internal.consumer;
 import dev.kafkadirect.DataLossException;
 import dev.kafkadirect.OffsetGapException;
 import dev.kafkadirect.PollTimeoutException;
-import dev.kafkadirect.internal.time.Ticker;
+import dev.kafkadirect.testing.SteppingTicker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,16 +120,5 @@ class RangeReaderTest {
         List<Long> offsets = new ArrayList<>();
         reader.forEachRemaining(record -> offsets.add(record.offset()));
         return offsets;
-    }
-
-    /** Moves 100 ms each time it is read, so a poll timeout passes after a few polls. */
-    private static final class SteppingTicker implements Ticker {
-        private long now;
-
-        @Override
-        public long nanoTime() {
-            now += TimeUnit.MILLISECONDS.toNanos(100);
-            return now;
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.kafkadirect.internal.stream;
 
 import dev.kafkadirect.StreamCannotContinueException;
-import dev.kafkadirect.internal.time.Ticker;
+import dev.kafkadirect.testing.SteppingTicker;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -140,16 +139,5 @@ class BatchPlannerTest {
                 return recordsPerSecond;
             }
         };
-    }
-
-    /** Moves 100 ms each time it is read, so that every wait ends after a few polls. */
-    private static final class SteppingTicker implements Ticker {
-        private long now;
-
-        @Override
-        public long nanoTime() {
-            now += TimeUnit.MILLISECONDS.toNanos(100);
-            return now;
-        }
     }
 }
