@@ -8,6 +8,7 @@ import dev.kafkadirect.internal.journal.JournalRecorder;
 import dev.kafkadirect.internal.journal.OffsetJournal;
 import dev.kafkadirect.internal.metrics.BatchReport;
 import dev.kafkadirect.internal.metrics.LagWatch;
+import dev.kafkadirect.internal.metrics.StreamMetricsSource;
 import dev.kafkadirect.internal.placement.Executors;
 import dev.kafkadirect.internal.placement.PlacementPolicy;
 import dev.kafkadirect.internal.rdd.KafkaRDD;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.streaming.StreamingContext;
 import org.apache.spark.streaming.Time;
@@ -46,6 +48,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 /**
  * A direct stream of Kafka records: each batch, the driver plans one offset range per partition, from
@@ -72,7 +75,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     private HashMap<TopicPartition, Long> currentOffsets = new HashMap<>();
     private transient CommitQueue commitQueue = new CommitQueue();
     /** Present between start and stop. Guarded by this. */
-    private transient RunningParts<K, V> running;
+    private transient DriverConsumer<K, V> driver;
     /** Null unless dev.kafkadirect.offsetJournal is set. */
     private final OffsetJournal journal;
     /** Plans each batch from where the stream stands and what the driver's consumer reports. Guarded by this. */
@@ -82,8 +85,12 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     /** Batches of growing lag after which to warn; 0 for never. */
     private final int lagWarningBatches;
     private transient LagWatch lagWatch;
+    /** Registered with Spark's metrics system between start and stop. Guarded by this. */
+    private transient StreamMetricsSource metricsSource;
     /** Set when a batch met an error the stream cannot continue after; later batches fail with it. Guarded by this. */
     private transient StreamCannotContinueException cannotContinue;
+    /** Polls the driver consumer for its group between batches; present between start and stop. */
+    private transient ExecutorService groupPoller;
 
     /**
      * @param ssc the streaming context
@@ -136,18 +143,23 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
 
     @Override
     public synchronized void start() {
-        if (running != null) {
+        if (driver != null) {
             return;
         }
         warnWhenBatchesOutlastTheGroupSession();
         if (journal != null) {
             startJournal();
         }
+        groupPoller = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kafka-direct-group-poll-stream-" + id());
+            thread.setDaemon(true);
+            return thread;
+        });
+        metricsSource = new StreamMetricsSource(id());
+        SparkEnv.get().metricsSystem().registerSource(metricsSource);
         try {
-            running = RunningParts.open(id(), () -> new DriverConsumer<>(
-                    consumerStrategy.onStart(Collections.unmodifiableMap(new HashMap<>(currentOffsets))),
-                    StreamOptions.from(ssc().conf(), consumerStrategy.executorKafkaParams()).groupJoinTimeout()));
-            DriverConsumer<K, V> driver = running.driver();
+            driver = new DriverConsumer<>(consumerStrategy.onStart(Collections.unmodifiableMap(new HashMap<>(currentOffsets))),
+                    StreamOptions.from(ssc().conf(), consumerStrategy.executorKafkaParams()).groupJoinTimeout());
             Set<TopicPartition> assignment = currentOffsets.isEmpty() ? driver.awaitInitialAssignment()
                     : driver.awaitRestoredAssignment(currentOffsets.keySet(), sessionTimeout().plusSeconds(15));
             driver.requireExistingPartitions(assignment);
@@ -162,10 +174,15 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         LOG.info("Direct stream {} starts at {}", id(), PartitionOrder.sorted(currentOffsets));
     }
 
-    /** Releases what a failed start made. */
+    /** Releases what a failed start made (the driver consumer, the group poller, the metrics source). */
     private void abandonStart(RuntimeException cause) {
         try {
-            stop();
+            if (driver != null) {
+                stop();
+            } else {
+                groupPoller.shutdown();
+                SparkEnv.get().metricsSystem().removeSource(metricsSource);
+            }
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }
@@ -173,20 +190,25 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
 
     @Override
     public synchronized void stop() {
-        if (running == null) {
+        if (driver == null) {
             return;
         }
         try {
-            running.driver().commitSync(commitQueue.drain());
+            driver.commitSync(commitQueue.drain());
         } finally {
-            running.close();
-            running = null;
+            driver.close();
+            driver = null;
+            groupPoller.shutdown();
+            SparkEnv env = SparkEnv.get();
+            if (env != null) {
+                env.metricsSystem().removeSource(metricsSource);
+            }
         }
     }
 
     @Override
     public synchronized Option<RDD<ConsumerRecord<K, V>>> compute(Time validTime) {
-        if (running == null) {
+        if (driver == null) {
             // A context recovered from a checkpoint generates batches without starting its input streams.
             start();
         }
@@ -211,14 +233,13 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         try {
             return plan(validTime);
         } catch (TimeoutException e) {
-            planner.stopIfPartitionsWereDeleted(running.driver(), currentOffsets);
+            planner.stopIfPartitionsWereDeleted(driver, currentOffsets);
             throw PlanningFailure.brokersUnreachable(id(), validTime.milliseconds(), executorKafkaParams, e);
         }
     }
 
     /** Plans one batch: its ranges from where the last one ended to the latest offsets, within the rate limits. */
     private KafkaRDD<K, V> plan(Time validTime) {
-        DriverConsumer<K, V> driver = running.driver();
         driver.commitAsync(commitQueue.drain());
         PlannedBatch batch = planner.plan(driver, currentOffsets, backpressureRate());
         Map<TopicPartition, String> leaderHosts = placement.needsLeaderHosts()
@@ -229,17 +250,17 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         if (journalRecorder != null) {
             journalRecorder.batchPlanned(validTime.milliseconds(), batch.until());
         }
-        running.groupPoller().execute(this::keepUpWithGroup);
+        groupPoller.execute(this::keepUpWithGroup);
         return rdd;
     }
 
     /** Between batches: lets the driver consumer's group make progress, so planning itself never waits for it. */
     private synchronized void keepUpWithGroup() {
-        if (running == null) {
+        if (driver == null) {
             return;
         }
         try {
-            running.driver().keepUpWithGroup();
+            driver.keepUpWithGroup();
         } catch (RuntimeException e) {
             // The next batch's own poll meets the same error and fails the batch with it.
             LOG.warn("Direct stream {}: polling the driver consumer between batches failed: {}", id(), e.toString());
@@ -252,7 +273,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         BatchReport report = new BatchReport(id(), validTime.milliseconds(), ranges, latest, lagGrowthStreak,
                 rdd.readAccumulator());
         BatchMetrics planned = report.metrics();
-        running.metrics().update(planned);
+        metricsSource.update(planned);
         ssc().scheduler().inputInfoTracker().reportInfo(validTime, BatchInfo.of(id(), ranges, latest, report));
         LOG.info("Direct stream {} batch {}: {} records from {} partitions in {} tasks; max lag {}{}, total lag {}", id(),
                 validTime.milliseconds(), planned.plannedRecords(), ranges.length, rdd.getNumPartitions(),
