@@ -35,22 +35,16 @@ final class DriverConsumer<K, V> implements DriverOffsets {
 
     private final Consumer<K, V> consumer;
     private final Ticker ticker;
-    private final Duration groupJoinTimeout;
     /** Positions seen in records a poll returned anyway (a custom strategy that did not pause). */
     private final Map<TopicPartition, Long> returnedPositions = new HashMap<>();
 
-    /**
-     * @param consumer the consumer the strategy started
-     * @param groupJoinTimeout how long to wait for a subscription's first assignment
-     */
-    DriverConsumer(Consumer<K, V> consumer, Duration groupJoinTimeout) {
-        this(consumer, groupJoinTimeout, Ticker.SYSTEM);
+    DriverConsumer(Consumer<K, V> consumer) {
+        this(consumer, Ticker.SYSTEM);
     }
 
     /** @param ticker the time its waits are measured with */
-    DriverConsumer(Consumer<K, V> consumer, Duration groupJoinTimeout, Ticker ticker) {
+    DriverConsumer(Consumer<K, V> consumer, Ticker ticker) {
         this.consumer = consumer;
-        this.groupJoinTimeout = groupJoinTimeout;
         this.ticker = ticker;
     }
 
@@ -99,8 +93,7 @@ final class DriverConsumer<K, V> implements DriverOffsets {
     }
 
     /**
-     * For a subscribed consumer, waits (at most {@code dev.kafkadirect.groupJoinTimeoutMs}) until the group has
-     * assigned it partitions, so the
+     * For a subscribed consumer, waits (30 s at most) until the group has assigned it partitions, so the
      * first batch reads every partition from its committed or reset position.
      *
      * @return the partitions assigned now
@@ -108,7 +101,7 @@ final class DriverConsumer<K, V> implements DriverOffsets {
     Set<TopicPartition> awaitInitialAssignment() {
         if (consumer.assignment().isEmpty()) {
             // A subscription (a pattern's too, whose topic list stays empty until metadata arrives) joins now.
-            GroupJoin.awaitAssignment(consumer, Collections.emptySet(), groupJoinTimeout, ticker);
+            GroupJoin.awaitAssignment(consumer, Collections.emptySet());
             if (consumer.assignment().isEmpty()) {
                 LOG.warn("No partition is assigned to the driver's consumer yet; the stream will read partitions"
                         + " from their beginning once they are assigned");
