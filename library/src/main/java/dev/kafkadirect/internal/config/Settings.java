@@ -55,12 +55,21 @@ public final class Settings {
             text -> wholeNumber("dev.kafkadirect.minPartitions", text));
     public static final Setting<Integer> LAG_WARNING_BATCHES = new Setting<>("dev.kafkadirect.lagWarningBatches",
             SettingSource.KAFKA_PARAMS_OR_SPARK_CONF, 5, "`5`", Settings::lagWarningBatches);
+    /** How long a subscribing driver consumer waits for its group's first assignment, in milliseconds. */
+    public static final Setting<Long> GROUP_JOIN_TIMEOUT_MS = new Setting<>("dev.kafkadirect.groupJoinTimeoutMs",
+            SettingSource.KAFKA_PARAMS_OR_SPARK_CONF, 30_000L, "`30000`", text -> {
+                long millis = wholeNumber("dev.kafkadirect.groupJoinTimeoutMs", text);
+                if (millis <= 0) {
+                    throw new IllegalArgumentException("dev.kafkadirect.groupJoinTimeoutMs must be > 0 but was " + millis);
+                }
+                return millis;
+            });
 
     private static final List<Setting<?>> ALL = Collections.unmodifiableList(Arrays.asList(POLL_MS,
             ALLOW_NON_CONSECUTIVE_OFFSETS, CACHE_ENABLED, CACHE_MAX_CAPACITY, CACHE_INITIAL_CAPACITY, CACHE_LOAD_FACTOR,
             NETWORK_TIMEOUT, MAX_RATE_PER_PARTITION, MIN_RATE_PER_PARTITION, BACKPRESSURE_ENABLED,
             BACKPRESSURE_INITIAL_RATE, FAIL_ON_DATA_LOSS, OFFSET_JOURNAL, MAX_RECORDS_PER_PARTITION, MIN_PARTITIONS,
-            LAG_WARNING_BATCHES));
+            LAG_WARNING_BATCHES, GROUP_JOIN_TIMEOUT_MS));
 
     private Settings() {
     }

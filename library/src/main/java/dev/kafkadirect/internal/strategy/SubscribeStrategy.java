@@ -1,6 +1,7 @@
 package dev.kafkadirect.internal.strategy;
 
 import dev.kafkadirect.internal.consumer.KafkaParamsCheck;
+import dev.kafkadirect.internal.time.Ticker;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -87,7 +88,7 @@ public final class SubscribeStrategy<K, V> extends ConsumerStrategy<K, V> implem
             consumer.subscribe(topics, listener);
         }
         if (!toSeek.isEmpty()) {
-            GroupJoin.awaitAssignment(consumer, toSeek.keySet());
+            GroupJoin.awaitAssignment(consumer, toSeek.keySet(), GroupJoin.timeout(kafkaParams), Ticker.SYSTEM);
         }
         return consumer;
     }

@@ -158,7 +158,8 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         metricsSource = new StreamMetricsSource(id());
         SparkEnv.get().metricsSystem().registerSource(metricsSource);
         try {
-            driver = new DriverConsumer<>(consumerStrategy.onStart(Collections.unmodifiableMap(new HashMap<>(currentOffsets))));
+            driver = new DriverConsumer<>(consumerStrategy.onStart(Collections.unmodifiableMap(new HashMap<>(currentOffsets))),
+                    StreamOptions.from(ssc().conf(), consumerStrategy.executorKafkaParams()).groupJoinTimeout());
             Set<TopicPartition> assignment = currentOffsets.isEmpty() ? driver.awaitInitialAssignment()
                     : driver.awaitRestoredAssignment(currentOffsets.keySet(), sessionTimeout().plusSeconds(15));
             driver.requireExistingPartitions(assignment);

@@ -35,16 +35,22 @@ final class DriverConsumer<K, V> implements DriverOffsets {
 
     private final Consumer<K, V> consumer;
     private final Ticker ticker;
+    private final Duration groupJoinTimeout;
     /** Positions seen in records a poll returned anyway (a custom strategy that did not pause). */
     private final Map<TopicPartition, Long> returnedPositions = new HashMap<>();
 
-    DriverConsumer(Consumer<K, V> consumer) {
-        this(consumer, Ticker.SYSTEM);
+    /**
+     * @param consumer the consumer the strategy started
+     * @param groupJoinTimeout how long to wait for a subscription's first assignment
+     */
+    DriverConsumer(Consumer<K, V> consumer, Duration groupJoinTimeout) {
+        this(consumer, groupJoinTimeout, Ticker.SYSTEM);
     }
 
     /** @param ticker the time its waits are measured with */
-    DriverConsumer(Consumer<K, V> consumer, Ticker ticker) {
+    DriverConsumer(Consumer<K, V> consumer, Duration groupJoinTimeout, Ticker ticker) {
         this.consumer = consumer;
+        this.groupJoinTimeout = groupJoinTimeout;
         this.ticker = ticker;
     }
 
@@ -93,7 +99,8 @@ final class DriverConsumer<K, V> implements DriverOffsets {
     }
 
     /**
-     * For a subscribed consumer, waits (30 s at most) until the group has assigned it partitions, so the
+     * For a subscribed consumer, waits (at most {@code dev.kafkadirect.groupJoinTimeoutMs}) until the group has
+     * assigned it partitions, so the
      * first batch reads every partition from its committed or reset position.
      *
      * @return the partitions assigned now
@@ -101,7 +108,7 @@ final class DriverConsumer<K, V> implements DriverOffsets {
     Set<TopicPartition> awaitInitialAssignment() {
         if (consumer.assignment().isEmpty()) {
             // A subscription (a pattern's too, whose topic list stays empty until metadata arrives) joins now.
-            GroupJoin.awaitAssignment(consumer, Collections.emptySet());
+            GroupJoin.awaitAssignment(consumer, Collections.emptySet(), groupJoinTimeout, ticker);
             if (consumer.assignment().isEmpty()) {
                 LOG.warn("No partition is assigned to the driver's consumer yet; the stream will read partitions"
                         + " from their beginning once they are assigned");

@@ -1,9 +1,11 @@
 package dev.kafkadirect.internal.stream;
 
+import dev.kafkadirect.internal.config.Setting;
 import dev.kafkadirect.internal.config.Settings;
 import dev.kafkadirect.internal.consumer.KafkaDirectOptions;
 import org.apache.spark.SparkConf;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,10 +13,12 @@ import java.util.Optional;
 final class StreamOptions {
     private final String offsetJournal;
     private final int lagWarningBatches;
+    private final long groupJoinTimeoutMs;
 
-    private StreamOptions(String offsetJournal, int lagWarningBatches) {
+    private StreamOptions(String offsetJournal, int lagWarningBatches, long groupJoinTimeoutMs) {
         this.offsetJournal = offsetJournal;
         this.lagWarningBatches = lagWarningBatches;
+        this.groupJoinTimeoutMs = groupJoinTimeoutMs;
     }
 
     /**
@@ -22,9 +26,8 @@ final class StreamOptions {
      */
     static StreamOptions from(SparkConf conf, Map<String, Object> kafkaParams) {
         Map<String, String> options = KafkaDirectOptions.of(conf, kafkaParams);
-        String lagWarningBatches = options.get(Settings.LAG_WARNING_BATCHES.key());
-        return new StreamOptions(options.get(Settings.OFFSET_JOURNAL.key()), lagWarningBatches == null
-                ? Settings.LAG_WARNING_BATCHES.defaultValue() : Settings.LAG_WARNING_BATCHES.parse(lagWarningBatches));
+        return new StreamOptions(options.get(Settings.OFFSET_JOURNAL.key()),
+                valueOrDefault(options, Settings.LAG_WARNING_BATCHES), valueOrDefault(options, Settings.GROUP_JOIN_TIMEOUT_MS));
     }
 
     /** @return the offset journal's directory; empty when the journal is off */
@@ -35,5 +38,15 @@ final class StreamOptions {
     /** @return after how many consecutive batches of growing lag the stream warns; 0 for never */
     int lagWarningBatches() {
         return lagWarningBatches;
+    }
+
+    /** @return how long a subscribing driver consumer waits for its group's first assignment */
+    Duration groupJoinTimeout() {
+        return Duration.ofMillis(groupJoinTimeoutMs);
+    }
+
+    private static <T> T valueOrDefault(Map<String, String> options, Setting<T> setting) {
+        String value = options.get(setting.key());
+        return value == null ? setting.defaultValue() : setting.parse(value);
     }
 }

@@ -12,6 +12,7 @@ import org.apache.spark.streaming.kafka010.OffsetRange;
 import org.apache.spark.streaming.kafka010.PerPartitionConfig;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +29,8 @@ class BatchPlannerTest {
     private static final TopicPartition P2 = new TopicPartition("orders", 2);
 
     private final MockConsumer<String, String> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
-    private final DriverConsumer<String, String> driver = new DriverConsumer<>(consumer, new SteppingTicker());
+    private final DriverConsumer<String, String> driver = new DriverConsumer<>(consumer, Duration.ofSeconds(30),
+            new SteppingTicker());
     private final BatchPlanner planner = new BatchPlanner(7, "orders-app", maxRate(100), 1_000);
 
     @Test

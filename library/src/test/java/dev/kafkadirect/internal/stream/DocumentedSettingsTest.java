@@ -7,6 +7,7 @@ import dev.kafkadirect.internal.consumer.CacheSettings;
 import dev.kafkadirect.internal.consumer.KafkaDirectOptions;
 import dev.kafkadirect.internal.consumer.ReadSettings;
 import dev.kafkadirect.internal.split.RangeSplit;
+import dev.kafkadirect.internal.strategy.GroupJoin;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.SparkConf;
 import org.apache.spark.streaming.scheduler.RateController;
@@ -45,6 +46,9 @@ class DocumentedSettingsTest {
         assertThat(codeSparkDefaults()).isEqualTo(catalogue(SettingSource.SPARK_CONF));
         assertThat(codeOptionDefaults()).isEqualTo(catalogue(SettingSource.KAFKA_PARAMS_OR_SPARK_CONF));
         assertThat(KafkaDirectOptions.known()).containsExactlyElementsOf(catalogue(SettingSource.KAFKA_PARAMS_OR_SPARK_CONF).keySet());
+        assertThat(GroupJoin.timeout(Map.of())).as("the strategies' group join timeout")
+                .isEqualTo(StreamOptions.from(NOTHING_SET, Map.of()).groupJoinTimeout());
+        assertThat(GroupJoin.timeout(Map.of(Settings.GROUP_JOIN_TIMEOUT_MS.key(), "2500"))).hasMillis(2500);
     }
 
     @Test
@@ -132,6 +136,7 @@ class DocumentedSettingsTest {
         defaults.put(RangeSplit.MAX_RECORDS_PER_PARTITION, split);
         defaults.put(RangeSplit.MIN_PARTITIONS, split);
         defaults.put(KafkaDirectOptions.LAG_WARNING_BATCHES, code(stream.lagWarningBatches()));
+        defaults.put(Settings.GROUP_JOIN_TIMEOUT_MS.key(), code(stream.groupJoinTimeout().toMillis()));
         return defaults;
     }
 
