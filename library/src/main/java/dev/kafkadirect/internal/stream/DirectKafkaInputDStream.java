@@ -8,7 +8,6 @@ import dev.kafkadirect.internal.journal.JournalRecorder;
 import dev.kafkadirect.internal.journal.OffsetJournal;
 import dev.kafkadirect.internal.metrics.BatchReport;
 import dev.kafkadirect.internal.metrics.LagWatch;
-import dev.kafkadirect.internal.metrics.StreamMetricsSource;
 import dev.kafkadirect.internal.placement.Executors;
 import dev.kafkadirect.internal.placement.PlacementPolicy;
 import dev.kafkadirect.internal.rdd.KafkaRDD;
@@ -23,7 +22,6 @@ import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.spark.SparkConf;
-import org.apache.spark.SparkEnv;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.streaming.StreamingContext;
 import org.apache.spark.streaming.Time;
@@ -48,7 +46,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 
 /**
  * A direct stream of Kafka records: each batch, the driver plans one offset range per partition, from
@@ -75,7 +72,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     private HashMap<TopicPartition, Long> currentOffsets = new HashMap<>();
     private transient CommitQueue commitQueue = new CommitQueue();
     /** Present between start and stop. Guarded by this. */
-    private transient DriverConsumer<K, V> driver;
+    private transient RunningParts<K, V> running;
     /** Null unless dev.kafkadirect.offsetJournal is set. */
     private final OffsetJournal journal;
     /** Plans each batch from where the stream stands and what the driver's consumer reports. Guarded by this. */
@@ -85,12 +82,8 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     /** Batches of growing lag after which to warn; 0 for never. */
     private final int lagWarningBatches;
     private transient LagWatch lagWatch;
-    /** Registered with Spark's metrics system between start and stop. Guarded by this. */
-    private transient StreamMetricsSource metricsSource;
     /** Set when a batch met an error the stream cannot continue after; later batches fail with it. Guarded by this. */
     private transient StreamCannotContinueException cannotContinue;
-    /** Polls the driver consumer for its group between batches; present between start and stop. */
-    private transient ExecutorService groupPoller;
 
     /**
      * @param ssc the streaming context
@@ -143,23 +136,18 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
 
     @Override
     public synchronized void start() {
-        if (driver != null) {
+        if (running != null) {
             return;
         }
         warnWhenBatchesOutlastTheGroupSession();
         if (journal != null) {
             startJournal();
         }
-        groupPoller = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "kafka-direct-group-poll-stream-" + id());
-            thread.setDaemon(true);
-            return thread;
-        });
-        metricsSource = new StreamMetricsSource(id());
-        SparkEnv.get().metricsSystem().registerSource(metricsSource);
         try {
-            driver = new DriverConsumer<>(consumerStrategy.onStart(Collections.unmodifiableMap(new HashMap<>(currentOffsets))),
-                    StreamOptions.from(ssc().conf(), consumerStrategy.executorKafkaParams()).groupJoinTimeout());
+            running = RunningParts.open(id(), () -> new DriverConsumer<>(
+                    consumerStrategy.onStart(Collections.unmodifiableMap(new HashMap<>(currentOffsets))),
+                    StreamOptions.from(ssc().conf(), consumerStrategy.executorKafkaParams()).groupJoinTimeout()));
+            DriverConsumer<K, V> driver = running.driver();
             Set<TopicPartition> assignment = currentOffsets.isEmpty() ? driver.awaitInitialAssignment()
                     : driver.awaitRestoredAssignment(currentOffsets.keySet(), sessionTimeout().plusSeconds(15));
             driver.requireExistingPartitions(assignment);
@@ -174,15 +162,10 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         LOG.info("Direct stream {} starts at {}", id(), PartitionOrder.sorted(currentOffsets));
     }
 
-    /** Releases what a failed start made (the driver consumer, the group poller, the metrics source). */
+    /** Releases what a failed start made. */
     private void abandonStart(RuntimeException cause) {
         try {
-            if (driver != null) {
-                stop();
-            } else {
-                groupPoller.shutdown();
-                SparkEnv.get().metricsSystem().removeSource(metricsSource);
-            }
+            stop();
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }
@@ -190,25 +173,20 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
 
     @Override
     public synchronized void stop() {
-        if (driver == null) {
+        if (running == null) {
             return;
         }
         try {
-            driver.commitSync(commitQueue.drain());
+            running.driver().commitSync(commitQueue.drain());
         } finally {
-            driver.close();
-            driver = null;
-            groupPoller.shutdown();
-            SparkEnv env = SparkEnv.get();
-            if (env != null) {
-                env.metricsSystem().removeSource(metricsSource);
-            }
+            running.close();
+            running = null;
         }
     }
 
     @Override
     public synchronized Option<RDD<ConsumerRecord<K, V>>> compute(Time validTime) {
-        if (driver == null) {
+        if (running == null) {
             // A context recovered from a checkpoint generates batches without starting its input streams.
             start();
         }
@@ -233,13 +211,14 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         try {
             return plan(validTime);
         } catch (TimeoutException e) {
-            planner.stopIfPartitionsWereDeleted(driver, currentOffsets);
+            planner.stopIfPartitionsWereDeleted(running.driver(), currentOffsets);
             throw PlanningFailure.brokersUnreachable(id(), validTime.milliseconds(), executorKafkaParams, e);
         }
     }
 
     /** Plans one batch: its ranges from where the last one ended to the latest offsets, within the rate limits. */
     private KafkaRDD<K, V> plan(Time validTime) {
+        DriverConsumer<K, V> driver = running.driver();
         driver.commitAsync(commitQueue.drain());
         PlannedBatch batch = planner.plan(driver, currentOffsets, backpressureRate());
         Map<TopicPartition, String> leaderHosts = placement.needsLeaderHosts()
@@ -250,17 +229,17 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         if (journalRecorder != null) {
             journalRecorder.batchPlanned(validTime.milliseconds(), batch.until());
         }
-        groupPoller.execute(this::keepUpWithGroup);
+        running.groupPoller().execute(this::keepUpWithGroup);
         return rdd;
     }
 
     /** Between batches: lets the driver consumer's group make progress, so planning itself never waits for it. */
     private synchronized void keepUpWithGroup() {
-        if (driver == null) {
+        if (running == null) {
             return;
         }
         try {
-            driver.keepUpWithGroup();
+            running.driver().keepUpWithGroup();
         } catch (RuntimeException e) {
             // The next batch's own poll meets the same error and fails the batch with it.
             LOG.warn("Direct stream {}: polling the driver consumer between batches failed: {}", id(), e.toString());
@@ -273,7 +252,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         BatchReport report = new BatchReport(id(), validTime.milliseconds(), ranges, latest, lagGrowthStreak,
                 rdd.readAccumulator());
         BatchMetrics planned = report.metrics();
-        metricsSource.update(planned);
+        running.metrics().update(planned);
         ssc().scheduler().inputInfoTracker().reportInfo(validTime, BatchInfo.of(id(), ranges, latest, report));
         LOG.info("Direct stream {} batch {}: {} records from {} partitions in {} tasks; max lag {}{}, total lag {}", id(),
                 validTime.milliseconds(), planned.plannedRecords(), ranges.length, rdd.getNumPartitions(),
