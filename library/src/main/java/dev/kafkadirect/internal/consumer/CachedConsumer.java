@@ -1,7 +1,7 @@
 package dev.kafkadirect.internal.consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +18,7 @@ final class CachedConsumer<K, V> implements ConsumerLease<K, V> {
     private static final Logger LOG = LoggerFactory.getLogger(CachedConsumer.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final KafkaConsumer<K, V> consumer;
+    private final Consumer<K, V> consumer;
     /** Null for a consumer outside the cache, closed when its task ends. */
     private final ConsumerCache owner;
     private CacheKey key;
@@ -30,7 +30,7 @@ final class CachedConsumer<K, V> implements ConsumerLease<K, V> {
     private boolean inUse;
     private boolean closed;
 
-    CachedConsumer(CacheKey key, KafkaConsumer<K, V> consumer, ConsumerCache owner) {
+    CachedConsumer(CacheKey key, Consumer<K, V> consumer, ConsumerCache owner) {
         this.key = key;
         this.consumer = consumer;
         this.owner = owner;
@@ -71,7 +71,7 @@ final class CachedConsumer<K, V> implements ConsumerLease<K, V> {
     }
 
     @Override
-    public KafkaConsumer<K, V> consumer() {
+    public Consumer<K, V> consumer() {
         return consumer;
     }
 

@@ -1,7 +1,6 @@
 package dev.kafkadirect.internal.consumer;
 
-import dev.kafkadirect.internal.security.DelegationTokens;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ConsumerCache {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerCache.class);
     private static final AtomicLong CONSUMERS_CREATED = new AtomicLong();
-    private static final ConsumerCache INSTANCE = new ConsumerCache();
+    private static final ConsumerCache INSTANCE = closedAtExit(new ConsumerCache(KafkaConsumers.WITH_TOKEN_LOGIN));
 
     /** Every cached consumer, idle or in use. */
     private final Set<CachedConsumer<?, ?>> consumers = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -43,10 +42,24 @@ public final class ConsumerCache {
     private final TreeMap<Long, CachedConsumer<?, ?>> idleByRelease = new TreeMap<>();
     private final AtomicBoolean warnedAboutCapacity = new AtomicBoolean();
     private long releases;
+    private final ConsumerFactory factory;
     private int maxCapacity = Integer.MAX_VALUE;
 
-    private ConsumerCache() {
-        Runtime.getRuntime().addShutdownHook(new Thread(this::closeAll, "kafka-direct-consumer-cache-close"));
+    private ConsumerCache(ConsumerFactory factory) {
+        this.factory = factory;
+    }
+
+    private static ConsumerCache closedAtExit(ConsumerCache cache) {
+        Runtime.getRuntime().addShutdownHook(new Thread(cache::closeAll, "kafka-direct-consumer-cache-close"));
+        return cache;
+    }
+
+    /**
+     * @param factory where the new cache's consumers come from (tests give one of {@code MockConsumer}s)
+     * @return a cache of its own, apart from this JVM's; the caller closes its consumers
+     */
+    static ConsumerCache using(ConsumerFactory factory) {
+        return new ConsumerCache(factory);
     }
 
     /** @return this JVM's cache */
@@ -205,8 +218,8 @@ public final class ConsumerCache {
         }
     }
 
-    private static <K, V> KafkaConsumer<K, V> create(CacheKey key, Map<String, Object> kafkaParams) {
-        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(DelegationTokens.withTokenLogin(kafkaParams));
+    private <K, V> Consumer<K, V> create(CacheKey key, Map<String, Object> kafkaParams) {
+        Consumer<K, V> consumer = factory.create(kafkaParams);
         CONSUMERS_CREATED.incrementAndGet();
         consumer.assign(Collections.singletonList(key.partition()));
         return consumer;

@@ -1,6 +1,6 @@
 package dev.kafkadirect.internal.consumer;
 
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 
 /**
  * One task's use of an executor consumer, from acquisition to the end of the task. Cached consumers go
@@ -9,7 +9,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  */
 public interface ConsumerLease<K, V> {
     /** @return the consumer, assigned to the lease's topic-partition */
-    KafkaConsumer<K, V> consumer();
+    Consumer<K, V> consumer();
 
     /** @return whether the consumer was cached, moved from another partition or created for this lease */
     LeaseOrigin origin();

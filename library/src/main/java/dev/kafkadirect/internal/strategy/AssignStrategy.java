@@ -1,8 +1,9 @@
 package dev.kafkadirect.internal.strategy;
 
+import dev.kafkadirect.internal.consumer.ConsumerFactory;
+import dev.kafkadirect.internal.consumer.KafkaConsumers;
 import dev.kafkadirect.internal.consumer.KafkaParamsCheck;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.streaming.kafka010.ConsumerStrategy;
 
@@ -22,6 +23,8 @@ public final class AssignStrategy<K, V> extends ConsumerStrategy<K, V> implement
     private final ArrayList<TopicPartition> partitions;
     private final HashMap<String, Object> kafkaParams;
     private final StartingOffsets startingOffsets;
+    /** Tests set it; null after deserialization (it is not checkpointed), which means real consumers. */
+    private final transient ConsumerFactory consumers;
 
     private AssignStrategy(Collection<TopicPartition> partitions, Map<String, Object> kafkaParams,
                            StartingOffsets startingOffsets) {
@@ -29,6 +32,14 @@ public final class AssignStrategy<K, V> extends ConsumerStrategy<K, V> implement
         this.partitions = new ArrayList<>(partitions);
         this.kafkaParams = new HashMap<>(kafkaParams);
         this.startingOffsets = startingOffsets;
+        this.consumers = null;
+    }
+
+    private AssignStrategy(AssignStrategy<K, V> strategy, ConsumerFactory consumers) {
+        this.partitions = strategy.partitions;
+        this.kafkaParams = strategy.kafkaParams;
+        this.startingOffsets = strategy.startingOffsets;
+        this.consumers = consumers;
     }
 
     /** @return a strategy reading exactly these partitions */
@@ -53,7 +64,7 @@ public final class AssignStrategy<K, V> extends ConsumerStrategy<K, V> implement
     @Override
     public Consumer<K, V> onStart(Map<TopicPartition, Long> currentOffsets) {
         validate();
-        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(
+        Consumer<K, V> consumer = KafkaConsumers.orReal(consumers).create(
                 setAuthenticationConfigIfNeeded(DriverKafkaParams.of(kafkaParams, "Assign")));
         consumer.assign(partitions);
         consumer.pause(partitions);
@@ -63,6 +74,14 @@ public final class AssignStrategy<K, V> extends ConsumerStrategy<K, V> implement
             }
         });
         return consumer;
+    }
+
+    /**
+     * @param factory where the driver consumer comes from (tests give one of {@code MockConsumer}s)
+     * @return an equal strategy whose driver consumer the factory makes
+     */
+    AssignStrategy<K, V> usingConsumers(ConsumerFactory factory) {
+        return new AssignStrategy<>(this, factory);
     }
 
     @Override

@@ -1,11 +1,12 @@
 package dev.kafkadirect.internal.strategy;
 
+import dev.kafkadirect.internal.consumer.ConsumerFactory;
+import dev.kafkadirect.internal.consumer.KafkaConsumers;
 import dev.kafkadirect.internal.consumer.KafkaParamsCheck;
 import dev.kafkadirect.internal.time.Ticker;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.streaming.kafka010.ConsumerStrategy;
 
@@ -31,6 +32,8 @@ public final class SubscribeStrategy<K, V> extends ConsumerStrategy<K, V> implem
     private final Pattern pattern;
     private final HashMap<String, Object> kafkaParams;
     private final StartingOffsets startingOffsets;
+    /** Tests set it; null after deserialization (it is not checkpointed), which means real consumers. */
+    private final transient ConsumerFactory consumers;
 
     private SubscribeStrategy(List<String> topics, Pattern pattern, Map<String, Object> kafkaParams,
                               StartingOffsets startingOffsets) {
@@ -39,6 +42,15 @@ public final class SubscribeStrategy<K, V> extends ConsumerStrategy<K, V> implem
         this.pattern = pattern;
         this.kafkaParams = new HashMap<>(kafkaParams);
         this.startingOffsets = startingOffsets;
+        this.consumers = null;
+    }
+
+    private SubscribeStrategy(SubscribeStrategy<K, V> strategy, ConsumerFactory consumers) {
+        this.topics = strategy.topics;
+        this.pattern = strategy.pattern;
+        this.kafkaParams = strategy.kafkaParams;
+        this.startingOffsets = strategy.startingOffsets;
+        this.consumers = consumers;
     }
 
     /** @return a strategy subscribing to the given topics */
@@ -78,7 +90,7 @@ public final class SubscribeStrategy<K, V> extends ConsumerStrategy<K, V> implem
         // Cooperative rebalancing keeps the partitions the driver owns while others join or topics grow.
         driverParams.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 CooperativeStickyAssignor.class.getName());
-        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(setAuthenticationConfigIfNeeded(driverParams));
+        Consumer<K, V> consumer = KafkaConsumers.orReal(consumers).create(setAuthenticationConfigIfNeeded(driverParams));
         Map<TopicPartition, Long> toSeek = startingOffsets.toSeek(currentOffsets);
         // The listener seeks each partition with a starting offset when the group first assigns it.
         PausingRebalanceListener listener = new PausingRebalanceListener(consumer, toSeek);
@@ -91,6 +103,14 @@ public final class SubscribeStrategy<K, V> extends ConsumerStrategy<K, V> implem
             GroupJoin.awaitAssignment(consumer, toSeek.keySet(), GroupJoin.timeout(kafkaParams), Ticker.SYSTEM);
         }
         return consumer;
+    }
+
+    /**
+     * @param factory where the driver consumer comes from (tests give one of {@code MockConsumer}s)
+     * @return an equal strategy whose driver consumer the factory makes
+     */
+    SubscribeStrategy<K, V> usingConsumers(ConsumerFactory factory) {
+        return new SubscribeStrategy<>(this, factory);
     }
 
     @Override

@@ -1,13 +1,11 @@
 package dev.kafkadirect.internal.consumer;
 
-import dev.kafkadirect.testkit.KafkaCluster;
-import dev.kafkadirect.testkit.KafkaClusterExtension;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import dev.kafkadirect.testing.MockConsumers;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.streaming.kafka010.OffsetRange;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,16 +15,15 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The cache's lending rules, with real consumers (no Spark). */
+/** The cache's lending rules, on a cache of Kafka's {@code MockConsumer}s (no broker, no Spark). */
 class ConsumerCacheTest {
-    @RegisterExtension
-    static final KafkaClusterExtension KAFKA = KafkaClusterExtension.shared();
-
     private static final CacheSettings CAPACITY_4 = new CacheSettings(true, 16, 4, 0.75f);
-    private final ConsumerCache cache = ConsumerCache.instance();
+    private static final Map<String, Object> EXECUTOR_PARAMS = Map.of("group.id", "spark-executor-cache-test");
+    private final MockConsumers factory = new MockConsumers();
+    private final ConsumerCache cache = ConsumerCache.using(factory);
 
-    @BeforeEach
-    void emptyTheCache() {
+    @AfterEach
+    void closeTheCache() {
         cache.closeAll();
     }
 
@@ -44,65 +41,61 @@ class ConsumerCacheTest {
     }
 
     @Test
-    void aReleasedConsumerIsLentAgainForTheSameKey(KafkaCluster kafka) {
+    void aReleasedConsumerIsLentAgainForTheSameKey() {
         CacheKey key = new CacheKey(keyParams("reuse"), new TopicPartition("cache-reuse", 0));
-        long createdBefore = ConsumerCache.consumersCreated();
-
-        ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), CAPACITY_4, false, 0);
-        KafkaConsumer<String, String> consumer = first.consumer();
+        ConsumerLease<String, String> first = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
+        Consumer<String, String> consumer = first.consumer();
         first.release(finishedReaderOfNothing(first));
-        ConsumerLease<String, String> second = cache.acquire(key, executorParams(kafka), CAPACITY_4, false, 0);
+        ConsumerLease<String, String> second = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
 
         assertThat(second.consumer()).isSameAs(consumer);
-        assertThat(ConsumerCache.consumersCreated() - createdBefore).isEqualTo(1);
+        assertThat(factory.createdCount()).isEqualTo(1);
         assertThat(cache.size()).isEqualTo(1);
     }
 
     @Test
-    void aConsumerInUseIsNeverLentTwiceAndTheSecondTaskGetsAnotherWhichTheCacheKeepsToo(KafkaCluster kafka) {
+    void aConsumerInUseIsNeverLentTwiceAndTheSecondTaskGetsAnotherWhichTheCacheKeepsToo() {
         CacheKey key = new CacheKey(keyParams("busy"), new TopicPartition("cache-busy", 0));
 
-        ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), CAPACITY_4, false, 0);
-        ConsumerLease<String, String> second = cache.acquire(key, executorParams(kafka), CAPACITY_4, false, 0);
+        ConsumerLease<String, String> first = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
+        ConsumerLease<String, String> second = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
         assertThat(second.consumer()).isNotSameAs(first.consumer());
         second.release(finishedReaderOfNothing(second));
         first.release(finishedReaderOfNothing(first));
 
         assertThat(cache.size()).isEqualTo(2);
-        ConsumerLease<String, String> third = cache.acquire(key, executorParams(kafka), CAPACITY_4, false, 0);
-        ConsumerLease<String, String> fourth = cache.acquire(key, executorParams(kafka), CAPACITY_4, false, 0);
+        ConsumerLease<String, String> third = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
+        ConsumerLease<String, String> fourth = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
         assertThat(List.of(third.consumer(), fourth.consumer()))
                 .containsExactlyInAnyOrder(first.consumer(), second.consumer());
         assertThat(List.of(third.origin(), fourth.origin())).containsOnly(LeaseOrigin.CACHED);
     }
 
     @Test
-    void atCapacityANewPartitionTakesTheLeastRecentlyUsedIdleConsumerInsteadOfCreatingOne(KafkaCluster kafka) {
+    void atCapacityANewPartitionTakesTheLeastRecentlyUsedIdleConsumerInsteadOfCreatingOne() {
         CacheSettings capacity2 = new CacheSettings(true, 16, 2, 0.75f);
-        ConsumerLease<String, String> a = cache.acquire(key("a"), executorParams(kafka), capacity2, false, 0);
-        ConsumerLease<String, String> b = cache.acquire(key("b"), executorParams(kafka), capacity2, false, 0);
+        ConsumerLease<String, String> a = cache.acquire(key("a"), EXECUTOR_PARAMS, capacity2, false, 0);
+        ConsumerLease<String, String> b = cache.acquire(key("b"), EXECUTOR_PARAMS, capacity2, false, 0);
         a.release(finishedReaderOfNothing(a));
         b.release(finishedReaderOfNothing(b));
-        long createdBefore = ConsumerCache.consumersCreated();
-
-        ConsumerLease<String, String> c = cache.acquire(key("c"), executorParams(kafka), capacity2, false, 0);
+        ConsumerLease<String, String> c = cache.acquire(key("c"), EXECUTOR_PARAMS, capacity2, false, 0);
 
         assertThat(c.consumer()).isSameAs(a.consumer());
         assertThat(c.origin()).isEqualTo(LeaseOrigin.MOVED);
         assertThat(c.consumer().assignment()).containsExactly(new TopicPartition("cache-evict-c", 0));
-        assertThat(ConsumerCache.consumersCreated()).isEqualTo(createdBefore);
+        assertThat(factory.createdCount()).as("a and b only").isEqualTo(2);
         assertThat(cache.size()).isEqualTo(2);
-        assertThat(cache.acquire(key("b"), executorParams(kafka), capacity2, false, 0).consumer()).isSameAs(b.consumer());
+        assertThat(cache.acquire(key("b"), EXECUTOR_PARAMS, capacity2, false, 0).consumer()).isSameAs(b.consumer());
     }
 
     @Test
-    void aConsumerWithAnotherConfigurationIsClosedNotMoved(KafkaCluster kafka) {
+    void aConsumerWithAnotherConfigurationIsClosedNotMoved() {
         CacheSettings capacity1 = new CacheSettings(true, 16, 1, 0.75f);
         ConsumerLease<String, String> other = cache.acquire(new CacheKey(keyParams("other"),
-                new TopicPartition("cache-other", 0)), executorParams(kafka), capacity1, false, 0);
+                new TopicPartition("cache-other", 0)), EXECUTOR_PARAMS, capacity1, false, 0);
         other.release(finishedReaderOfNothing(other));
 
-        ConsumerLease<String, String> mine = cache.acquire(key("mine"), executorParams(kafka), capacity1, false, 0);
+        ConsumerLease<String, String> mine = cache.acquire(key("mine"), EXECUTOR_PARAMS, capacity1, false, 0);
 
         assertThat(mine.origin()).isEqualTo(LeaseOrigin.CREATED);
         assertThatClosed(other.consumer());
@@ -110,12 +103,12 @@ class ConsumerCacheTest {
     }
 
     @Test
-    void aRetriedTaskGetsAFreshConsumerAndTheOldOneIsClosed(KafkaCluster kafka) {
+    void aRetriedTaskGetsAFreshConsumerAndTheOldOneIsClosed() {
         CacheKey key = new CacheKey(keyParams("retry"), new TopicPartition("cache-retry", 0));
-        ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), CAPACITY_4, false, 0);
+        ConsumerLease<String, String> first = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
         first.release(finishedReaderOfNothing(first));
 
-        ConsumerLease<String, String> retried = cache.acquire(key, executorParams(kafka), CAPACITY_4, true, 0);
+        ConsumerLease<String, String> retried = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, true, 0);
 
         assertThat(retried.consumer()).isNotSameAs(first.consumer());
         assertThatClosed(first.consumer());
@@ -123,11 +116,11 @@ class ConsumerCacheTest {
     }
 
     @Test
-    void evictionBeyondMaxCapacityClosesOnlyIdleConsumersLeastRecentlyUsedFirst(KafkaCluster kafka) {
+    void evictionBeyondMaxCapacityClosesOnlyIdleConsumersLeastRecentlyUsedFirst() {
         CacheSettings capacity2 = new CacheSettings(true, 16, 2, 0.75f);
-        ConsumerLease<String, String> a = cache.acquire(key("a"), executorParams(kafka), capacity2, false, 0);
-        ConsumerLease<String, String> b = cache.acquire(key("b"), executorParams(kafka), capacity2, false, 0);
-        ConsumerLease<String, String> c = cache.acquire(key("c"), executorParams(kafka), capacity2, false, 0);
+        ConsumerLease<String, String> a = cache.acquire(key("a"), EXECUTOR_PARAMS, capacity2, false, 0);
+        ConsumerLease<String, String> b = cache.acquire(key("b"), EXECUTOR_PARAMS, capacity2, false, 0);
+        ConsumerLease<String, String> c = cache.acquire(key("c"), EXECUTOR_PARAMS, capacity2, false, 0);
         assertThat(cache.size()).as("all three are in use, so none is evicted").isEqualTo(3);
 
         b.release(finishedReaderOfNothing(b));
@@ -136,13 +129,13 @@ class ConsumerCacheTest {
         a.release(finishedReaderOfNothing(a));
         c.release(finishedReaderOfNothing(c));
         assertThat(cache.size()).isEqualTo(2);
-        assertThat(cache.acquire(key("a"), executorParams(kafka), capacity2, false, 0).consumer()).isSameAs(a.consumer());
+        assertThat(cache.acquire(key("a"), EXECUTOR_PARAMS, capacity2, false, 0).consumer()).isSameAs(a.consumer());
     }
 
     @Test
-    void anInvalidatedConsumerIsClosedAndForgotten(KafkaCluster kafka) {
+    void anInvalidatedConsumerIsClosedAndForgotten() {
         CacheKey key = new CacheKey(keyParams("invalid"), new TopicPartition("cache-invalid", 0));
-        ConsumerLease<String, String> lease = cache.acquire(key, executorParams(kafka), CAPACITY_4, false, 0);
+        ConsumerLease<String, String> lease = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
 
         lease.invalidate();
 
@@ -151,12 +144,12 @@ class ConsumerCacheTest {
     }
 
     @Test
-    void withTheCacheDisabledEveryTaskGetsANewConsumerClosedAfterUse(KafkaCluster kafka) {
+    void withTheCacheDisabledEveryTaskGetsANewConsumerClosedAfterUse() {
         CacheSettings disabled = new CacheSettings(false, 16, 64, 0.75f);
         CacheKey key = new CacheKey(keyParams("disabled"), new TopicPartition("cache-disabled", 0));
-        ConsumerLease<String, String> first = cache.acquire(key, executorParams(kafka), disabled, false, 0);
+        ConsumerLease<String, String> first = cache.acquire(key, EXECUTOR_PARAMS, disabled, false, 0);
         first.release(finishedReaderOfNothing(first));
-        ConsumerLease<String, String> second = cache.acquire(key, executorParams(kafka), disabled, false, 0);
+        ConsumerLease<String, String> second = cache.acquire(key, EXECUTOR_PARAMS, disabled, false, 0);
 
         assertThat(second.consumer()).isNotSameAs(first.consumer());
         assertThatClosed(first.consumer());
@@ -182,17 +175,13 @@ class ConsumerCacheTest {
         return Map.of("group.id", groupId);
     }
 
-    private static Map<String, Object> executorParams(KafkaCluster kafka) {
-        return ExecutorKafkaParams.adjust(kafka.stringConsumerConfig("cache-test"));
-    }
-
     /** A reader of an empty range: finished at once, without touching the broker. */
     private static RangeReader<String, String> finishedReaderOfNothing(ConsumerLease<String, String> lease) {
         return new RangeReader<>(lease.consumer(), OffsetRange.create("nothing", 0, 0, 0),
                 new ReadSettings(1000, false, true, CAPACITY_4), CarriedOver.nothing(), skipped -> { });
     }
 
-    private static void assertThatClosed(KafkaConsumer<String, String> consumer) {
+    private static void assertThatClosed(Consumer<String, String> consumer) {
         assertThatThrownBy(() -> consumer.poll(Duration.ZERO))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
