@@ -1,5 +1,6 @@
 package dev.kafkadirect.bench;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The benchmark's smoke mode end to end (broker, data, every workload in worker JVMs with our classpath and
  * Apache's, the files): it proves the benchmark still works. It asserts no speed.
  */
+@Tag("long")
 class BenchSmokeTest {
     @Test
     void everyWorkloadRunsForEveryContenderAndTheResultFilesAreWritten(@TempDir Path out) throws Exception {

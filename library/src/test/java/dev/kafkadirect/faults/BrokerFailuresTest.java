@@ -41,6 +41,7 @@ import static org.awaitility.Awaitility.await;
  * partition's leader killed mid-stream, and every broker down at once.
  */
 @Tag("faults")
+@Tag("long")
 class BrokerFailuresTest {
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = ReplicatedBrokers.extension();

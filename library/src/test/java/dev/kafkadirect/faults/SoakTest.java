@@ -49,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * Tagged "faults", which only the default build runs.
  */
 @Tag("faults")
+@Tag("long")
 class SoakTest {
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = ReplicatedBrokers.extension();

@@ -2,6 +2,7 @@ package dev.kafkadirect.testkit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -12,6 +13,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("long")
 class KafkaClusterFailoverTest {
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = KafkaClusterExtension.brokers(3);

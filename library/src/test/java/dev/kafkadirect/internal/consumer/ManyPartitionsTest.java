@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.streaming.kafka010.KafkaUtils;
 import org.apache.spark.streaming.kafka010.LocationStrategies;
 import org.apache.spark.streaming.kafka010.OffsetRange;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,6 +23,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** More partitions than the consumer cache holds, on two executor JVMs: consumers are moved, not recreated. */
+@Tag("long")
 class ManyPartitionsTest {
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = KafkaClusterExtension.shared();
