@@ -5,6 +5,7 @@ import dev.kafkadirect.testkit.internal.BrokerNodeConfig;
 import dev.kafkadirect.testkit.internal.BrokerProcess;
 import dev.kafkadirect.testkit.internal.FreePorts;
 import dev.kafkadirect.testkit.internal.RecursiveDelete;
+import dev.kafkadirect.testkit.internal.ZooKeeperProcess;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
@@ -25,8 +26,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * The broker processes of a {@link KafkaCluster}: their ports and listeners, launching, stopping and restarting
- * them, and waiting until the cluster sees them. The broker list changes only in {@link #launch} and
+ * The broker processes of a {@link KafkaCluster} (and the ZooKeeper server of brokers in ZooKeeper mode): their
+ * ports and listeners, launching, stopping and restarting them, and waiting until the cluster sees them. The broker list changes only in {@link #launch} and
  * {@link #killAndDelete}, which the cluster calls under its own lock.
  */
 final class BrokerNodes {
@@ -39,13 +40,16 @@ final class BrokerNodes {
     /** Null without TLS. */
     private final TlsMaterial tls;
     private final boolean secured;
+    private final BrokerVersion version;
     private final List<BrokerProcess> brokers = new ArrayList<>();
     private final List<String> sslAddresses = new ArrayList<>();
     private final List<String> saslSslAddresses = new ArrayList<>();
     private Path dataRoot;
+    /** Null when the brokers run in KRaft mode or are not launched. */
+    private ZooKeeperProcess zooKeeper;
 
     BrokerNodes(int brokerCount, Map<String, String> brokerProperties, List<String> jvmOptions, Duration startTimeout,
-                int firstBrokerPort, Path logRoot, TlsMaterial tls, boolean secured) {
+                int firstBrokerPort, Path logRoot, TlsMaterial tls, boolean secured, BrokerVersion version) {
         this.brokerCount = brokerCount;
         this.brokerProperties = Map.copyOf(brokerProperties);
         this.jvmOptions = List.copyOf(jvmOptions);
@@ -54,6 +58,7 @@ final class BrokerNodes {
         this.logRoot = logRoot;
         this.tls = tls;
         this.secured = secured;
+        this.version = version;
     }
 
     /** Lays out and launches every broker, and waits until each listens; {@code started} is when the start began. */
@@ -73,16 +78,25 @@ final class BrokerNodes {
         }
         Map<String, String> tlsProperties = new HashMap<>(tls == null ? Map.of() : tls.brokerSslProperties());
         if (secured) {
-            tlsProperties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            tlsProperties.put("authorizer.class.name", version.zooKeeperMode()
+                    ? "kafka.security.authorizer.AclAuthorizer" : "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
             // The kit's own clients, brokers and controllers (PLAINTEXT) and the SSL client certificate.
             tlsProperties.put("super.users", "User:ANONYMOUS;User:" + TlsMaterial.CLIENT_DISTINGUISHED_NAME);
         }
-        String classpath = BrokerClasspath.resolve();
+        String classpath = BrokerClasspath.resolve(version);
         String clusterId = Uuid.randomUuid().toString();
+        java.util.Optional<String> zooKeeperConnect = java.util.Optional.empty();
+        if (version.zooKeeperMode()) {
+            zooKeeper = new ZooKeeperProcess(FreePorts.allocate(1).get(0), dataRoot.resolve("zookeeper"),
+                    logRoot.resolve("zookeeper"), classpath);
+            zooKeeper.start(remaining(started));
+            zooKeeperConnect = java.util.Optional.of(zooKeeper.connectString());
+        }
         for (BrokerNodeConfig node : nodes) {
             sslAddresses.add(node.sslAddress().orElse(""));
             saslSslAddresses.add(node.saslSslAddress().orElse(""));
-            brokers.add(new BrokerProcess(node, node.serverProperties(nodes, tlsProperties, brokerProperties),
+            brokers.add(new BrokerProcess(node, node.serverProperties(nodes, zooKeeperConnect, tlsProperties,
+                    brokerProperties),
                     logRoot.resolve("broker-" + node.nodeId()), clusterId, classpath, jvmOptions));
         }
         brokers.forEach(BrokerProcess::launch);
@@ -153,7 +167,11 @@ final class BrokerNodes {
         awaitRegistered(admin, brokers, remaining(started));
     }
 
-    /** Kills every broker and deletes their data; logs stay. @return the first failure, others suppressed in it */
+    /**
+     * Kills every broker (then their ZooKeeper server, if any) and deletes their data; logs stay.
+     *
+     * @return the first failure, others suppressed in it
+     */
     RuntimeException killAndDelete() {
         RuntimeException failure = null;
         for (BrokerProcess broker : brokers) {
@@ -162,6 +180,13 @@ final class BrokerNodes {
             } catch (RuntimeException e) {
                 failure = addSuppressed(failure, e);
             }
+        }
+        try {
+            if (zooKeeper != null) {
+                zooKeeper.kill();
+            }
+        } catch (RuntimeException e) {
+            failure = addSuppressed(failure, e);
         }
         try {
             if (dataRoot != null) {
@@ -174,6 +199,7 @@ final class BrokerNodes {
             sslAddresses.clear();
             saslSslAddresses.clear();
             dataRoot = null;
+            zooKeeper = null;
         }
         return failure;
     }

@@ -60,6 +60,7 @@ public final class KafkaCluster implements AutoCloseable {
     private final TlsMaterial tls;
     /** Whether brokers have a SASL_SSL (SCRAM-SHA-512) listener and authorize requests with ACLs. */
     private final boolean secured;
+    private final BrokerVersion version;
     private final BrokerNodes nodes;
     private Admin admin;
     private final ClusterTopics topics = new ClusterTopics(this::admin, this::clientConfig);
@@ -68,11 +69,17 @@ public final class KafkaCluster implements AutoCloseable {
         this.brokerCount = builder.brokerCount;
         this.tls = builder.tls;
         this.secured = builder.secured;
+        this.version = builder.version;
         String name = builder.name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + SEQUENCE.incrementAndGet();
         this.logRoot = defaultLogRoot().resolve(name);
         this.nodes = new BrokerNodes(brokerCount, builder.brokerProperties, builder.jvmOptions, builder.startTimeout,
-                builder.firstBrokerPort, logRoot, tls, secured);
+                builder.firstBrokerPort, logRoot, tls, secured, version);
+    }
+
+    /** @return the broker version this cluster runs */
+    public BrokerVersion version() {
+        return version;
     }
 
     /** @return a builder for a cluster of one broker with default settings */

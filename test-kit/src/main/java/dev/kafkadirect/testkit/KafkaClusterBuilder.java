@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Settings of a {@link KafkaCluster}, from {@link KafkaCluster#builder()}: how many brokers, their properties and
- * JVM options, listeners (TLS, SASL_SSL); {@link #build()} makes an unstarted cluster. Its settings are read by
+ * JVM options, listeners (TLS, SASL_SSL), version; {@link #build()} makes an unstarted cluster. Its settings are read by
  * the cluster it builds (package-private fields).
  */
 public final class KafkaClusterBuilder {
@@ -21,6 +21,7 @@ public final class KafkaClusterBuilder {
     int firstBrokerPort;
     TlsMaterial tls;
     boolean secured;
+    BrokerVersion version = BrokerVersion.DEFAULT;
 
     KafkaClusterBuilder() {
     }
@@ -83,6 +84,15 @@ public final class KafkaClusterBuilder {
      */
     public KafkaClusterBuilder saslScram() {
         this.secured = true;
+        return this;
+    }
+
+    /**
+     * Runs another broker version than {@link BrokerVersion#DEFAULT}; brokers in ZooKeeper mode also get a
+     * ZooKeeper server (a child JVM started and stopped with them).
+     */
+    public KafkaClusterBuilder version(BrokerVersion brokerVersion) {
+        this.version = java.util.Objects.requireNonNull(brokerVersion, "broker version");
         return this;
     }
 

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code server.properties} of one node of a test cluster: broker and controller in one JVM
- * (KRaft combined mode), both listeners on loopback, replication settings sized to the cluster.
+ * (KRaft combined mode), or a broker whose metadata lives in ZooKeeper (before Kafka 3.x), every listener on
+ * loopback, replication settings sized to the cluster.
  */
 public final class BrokerNodeConfig {
     private final int nodeId;
@@ -82,28 +83,38 @@ public final class BrokerNodeConfig {
     /**
      * Builds the properties of this node.
      *
-     * @param allNodes every node of the cluster, this one included (the controller quorum)
+     * @param allNodes every node of the cluster, this one included (the controller quorum in KRaft mode)
+     * @param zooKeeperConnect the ZooKeeper server's {@code host:port} for a broker in ZooKeeper mode, or empty
+     *                         for KRaft combined mode
      * @param tlsProperties the SSL listener's keystore settings (empty without TLS)
      * @param overrides the user's broker properties, applied last
      * @return the server properties
      */
-    public Properties serverProperties(List<BrokerNodeConfig> allNodes, Map<String, String> tlsProperties,
-                                       Map<String, String> overrides) {
+    public Properties serverProperties(List<BrokerNodeConfig> allNodes, java.util.Optional<String> zooKeeperConnect,
+                                       Map<String, String> tlsProperties, Map<String, String> overrides) {
         int clusterSize = allNodes.size();
         String replication = String.valueOf(Math.min(3, clusterSize));
         String minInSync = String.valueOf(Math.min(2, clusterSize));
         Properties properties = new Properties();
-        properties.setProperty("process.roles", "broker,controller");
-        properties.setProperty("node.id", String.valueOf(nodeId));
-        properties.setProperty("controller.quorum.voters", allNodes.stream()
-                .map(node -> node.nodeId + "@127.0.0.1:" + node.controllerPort)
-                .collect(Collectors.joining(",")));
+        String controller;
+        if (zooKeeperConnect.isPresent()) {
+            properties.setProperty("broker.id", String.valueOf(nodeId));
+            properties.setProperty("zookeeper.connect", zooKeeperConnect.get());
+            properties.setProperty("zookeeper.connection.timeout.ms", "30000");
+            controller = "";
+        } else {
+            properties.setProperty("process.roles", "broker,controller");
+            properties.setProperty("node.id", String.valueOf(nodeId));
+            properties.setProperty("controller.quorum.voters", allNodes.stream()
+                    .map(node -> node.nodeId + "@127.0.0.1:" + node.controllerPort)
+                    .collect(Collectors.joining(",")));
+            properties.setProperty("controller.listener.names", "CONTROLLER");
+            controller = "CONTROLLER://127.0.0.1:" + controllerPort + ",";
+        }
         String ssl = (sslPort == 0 ? "" : ",SSL://127.0.0.1:" + sslPort)
                 + (saslSslPort == 0 ? "" : ",SASL_SSL://127.0.0.1:" + saslSslPort);
-        properties.setProperty("listeners",
-                "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort + ssl);
+        properties.setProperty("listeners", controller + "PLAINTEXT://127.0.0.1:" + brokerPort + ssl);
         properties.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ssl);
-        properties.setProperty("controller.listener.names", "CONTROLLER");
         properties.setProperty("inter.broker.listener.name", "PLAINTEXT");
         properties.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
                 + (sslPort == 0 ? "" : ",SSL:SSL") + (saslSslPort == 0 ? "" : ",SASL_SSL:SASL_SSL"));

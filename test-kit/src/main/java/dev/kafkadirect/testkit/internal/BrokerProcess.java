@@ -164,18 +164,19 @@ public final class BrokerProcess implements KafkaBroker {
             try (OutputStream out = Files.newOutputStream(logDir.resolve("server.properties"))) {
                 serverProperties.store(out, "Kafka Direct test kit, node " + nodeId());
             }
-            Files.write(logDir.resolve("log4j2.properties"), log4jConfiguration().getBytes(StandardCharsets.UTF_8));
+            Files.write(logDir.resolve("log4j2.properties"), log4jConfiguration(logFile()).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the configuration of broker " + nodeId() + " to " + logDir, e);
         }
     }
 
-    private String log4jConfiguration() {
+    /** @return a log4j 2 configuration writing every INFO line to {@code logFile} (state changes at WARN) */
+    static String log4jConfiguration(Path logFile) {
         return String.join("\n",
                 "status = warn",
                 "appender.file.type = File",
                 "appender.file.name = file",
-                "appender.file.fileName = " + logFile(),
+                "appender.file.fileName = " + logFile,
                 "appender.file.layout.type = PatternLayout",
                 "appender.file.layout.pattern = [%d] %p %m (%c)%n",
                 "rootLogger.level = INFO",
@@ -185,7 +186,8 @@ public final class BrokerProcess implements KafkaBroker {
                 "");
     }
 
-    private static boolean accepts(int port) {
+    /** @return whether a loopback port accepts a TCP connection now */
+    static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
             return true;
