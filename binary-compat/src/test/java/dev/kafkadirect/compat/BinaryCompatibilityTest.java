@@ -25,14 +25,14 @@ class BinaryCompatibilityTest {
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = KafkaClusterExtension.shared();
 
-    private static final String TOPIC = "compat";
-    private static final int RECORDS = 20;
+    private static final String TOPIC = ExpectedAppOutput.TOPIC;
+    private static final int RECORDS = ExpectedAppOutput.RECORDS;
     private static JavaSparkContext spark;
 
     @BeforeAll
     static void setUp(KafkaCluster kafka) {
         kafka.createTopic(TOPIC, 2);
-        kafka.produce(RECORDS, i -> new ProducerRecord<>(TOPIC, i % 2, null, "p" + (i % 2) + "-" + (i / 2)));
+        kafka.produce(RECORDS, i -> new ProducerRecord<>(TOPIC, i % 2, null, ExpectedAppOutput.value(i)));
         spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("BinaryCompatibilityTest")
                 .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1"));
@@ -58,11 +58,7 @@ class BinaryCompatibilityTest {
     void aScalaApplicationReadsBatchesThroughTheModuleClasses(KafkaCluster kafka) {
         List<String> lines = JavaConverters.seqAsJavaList(ScalaApp.batch(spark.sc(), kafka.bootstrapServers(), TOPIC));
 
-        assertThat(lines).containsExactly(
-                "compat-0 0-3 (3)", "compat-1 0-2 (2)", "compat-0 3-5 (2)", "compat-1 2-4 (2)",
-                "p0-0,p0-1,p0-2,p1-0,p1-1,p0-3,p0-4,p1-2,p1-3",
-                "p0-0,p0-1,p0-2,p1-0,p1-1,p0-3,p0-4,p1-2,p1-3",
-                "p0-0,p0-1,p0-2,p1-0,p1-1,p0-3,p0-4,p1-2,p1-3");
+        assertThat(lines).containsExactlyElementsOf(ExpectedAppOutput.SCALA_BATCH);
     }
 
     @Test
@@ -70,33 +66,20 @@ class BinaryCompatibilityTest {
         List<String> lines = JavaConverters.seqAsJavaList(
                 ScalaApp.streams(spark.sc(), kafka.bootstrapServers(), TOPIC, RECORDS));
 
-        assertThat(lines).containsExactly(
-                "Subscribe: 20 records, first 0:0, last 1:9",
-                "Subscribe+offsets: 16 records, first 0:2, last 1:9",
-                "SubscribePattern: 20 records, first 0:0, last 1:9",
-                "SubscribePattern+offsets: 16 records, first 0:2, last 1:9",
-                "Assign: 20 records, first 0:0, last 1:9",
-                "Assign+offsets: 16 records, first 0:2, last 1:9",
-                "Subscribe(java): 20 records, first 0:0, last 1:9",
-                "custom: 20 records, first 0:0, last 1:9");
+        assertThat(lines).containsExactlyElementsOf(ExpectedAppOutput.SCALA_STREAMS);
         assertThat(kafka.committedOffsets("compat-scala-subscribe").values()).containsOnly(10L);
     }
 
     @Test
     void aJavaApplicationReadsBatches(KafkaCluster kafka) {
-        assertThat(JavaApp.batch(spark, kafka.bootstrapServers(), TOPIC)).containsExactly(
-                "compat-0 0-3 (3)", "compat-1 0-2 (2)", "p0-0,p0-1,p0-2,p1-0,p1-1", "p0-0,p0-1,p0-2,p1-0,p1-1");
+        assertThat(JavaApp.batch(spark, kafka.bootstrapServers(), TOPIC))
+                .containsExactlyElementsOf(ExpectedAppOutput.JAVA_BATCH);
     }
 
     @Test
     void aJavaApplicationStreamsWithEveryConsumerStrategy(KafkaCluster kafka) {
-        assertThat(JavaApp.streams(spark, kafka.bootstrapServers(), TOPIC, RECORDS)).containsExactly(
-                "Subscribe: 20 records, first 0:0, last 1:9",
-                "Subscribe+offsets: 16 records, first 0:2, last 1:9",
-                "SubscribePattern: 20 records, first 0:0, last 1:9",
-                "SubscribePattern+offsets: 16 records, first 0:2, last 1:9",
-                "Assign: 20 records, first 0:0, last 1:9",
-                "Assign+offsets: 16 records, first 0:2, last 1:9");
+        assertThat(JavaApp.streams(spark, kafka.bootstrapServers(), TOPIC, RECORDS))
+                .containsExactlyElementsOf(ExpectedAppOutput.JAVA_STREAMS);
         assertThat(kafka.committedOffsets("compat-java-assign").values()).containsOnly(10L);
     }
 

@@ -1,0 +1,181 @@
+package dev.kafkadirect.compat;
+
+import dev.kafkadirect.testkit.BrokerVersion;
+import dev.kafkadirect.testkit.KafkaCluster;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.spark.SparkContext;
+import org.apache.spark.streaming.kafka010.KafkaUtils;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * This build's artifact on other Spark releases than the one it was built with: for each
+ * {@code release@java} of {@code -Dkafkadirect.spark.lines} (the pom's {@code spark.lines.checked}), a child JVM
+ * runs this module's applications, compiled against Apache's module, on that Spark's jars from
+ * {@code spark-lines/} and that Java, with our jar and kafka-clients, against a broker of its own; what they print
+ * must equal what they print in this JVM ({@link ExpectedAppOutput}). Then README's table of tested combinations
+ * must claim, for this build, exactly the cells that passed here plus this JVM's own.
+ */
+@Tag("long")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SparkLinesTest {
+    private static final long CHILD_TIMEOUT_SECONDS = 240;
+    /** The cells ({@code spark/scala/java}) whose check passed in this run. */
+    private static final Set<String> PASSED = new ConcurrentSkipListSet<>();
+
+    static Stream<String> lines() {
+        String lines = System.getProperty("kafkadirect.spark.lines", "");
+        return Arrays.stream(lines.split(",")).map(String::trim).filter(line -> !line.isEmpty());
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "Spark {0}")
+    @MethodSource("lines")
+    void theApplicationsPrintTheSameOnThisSparkReleaseWithOurJar(String line) throws Exception {
+        String sparkVersion = line.substring(0, line.indexOf('@'));
+        int java = Integer.parseInt(line.substring(line.indexOf('@') + 1));
+        try (KafkaCluster kafka = KafkaCluster.builder().name("spark-line-" + sparkVersion).build().start()) {
+            kafka.createTopic(ExpectedAppOutput.TOPIC, 2);
+            kafka.produce(ExpectedAppOutput.RECORDS, i -> new ProducerRecord<>(ExpectedAppOutput.TOPIC, i % 2, null,
+                    ExpectedAppOutput.value(i)));
+
+            List<String> output = runChild(sparkVersion, java, kafka.bootstrapServers());
+
+            assertThat(section(output, "spark-version")).containsExactly(sparkVersion);
+            assertThat(section(output, "java-version")).containsExactly(String.valueOf(java));
+            assertThat(section(output, "kafka-utils-from")).singleElement().asString()
+                    .isEqualTo(codeSource(KafkaUtils.class).toString());
+            assertThat(section(output, "scala-batch")).containsExactlyElementsOf(ExpectedAppOutput.SCALA_BATCH);
+            assertThat(section(output, "scala-streams")).containsExactlyElementsOf(ExpectedAppOutput.SCALA_STREAMS);
+            assertThat(section(output, "java-batch")).containsExactlyElementsOf(ExpectedAppOutput.JAVA_BATCH);
+            assertThat(section(output, "java-streams")).containsExactlyElementsOf(ExpectedAppOutput.JAVA_STREAMS);
+            assertThat(section(output, "java-custom")).hasSize(ExpectedAppOutput.RECORDS).doesNotHaveDuplicates()
+                    .startsWith("0:0").endsWith("1:9");
+            for (String group : ExpectedAppOutput.COMMITTING_GROUPS) {
+                assertThat(kafka.committedOffsets(group).values()).as(group).containsOnly(10L);
+            }
+            PASSED.add(sparkVersion + "/" + section(output, "scala-version").get(0) + "/" + java);
+        }
+    }
+
+    @Order(2)
+    @Test
+    void readmeClaimsForThisBuildExactlyTheCombinationsThatRan() throws IOException {
+        String build = System.getProperty("kafkadirect.build");
+        List<TestedCombinations.Row> rows = TestedCombinations.read(Paths.get(System.getProperty("kafkadirect.readme")))
+                .stream().filter(row -> row.build.equals(build)).collect(Collectors.toList());
+
+        List<TestedCombinations.Row> fullSuite = rows.stream().filter(row -> row.checkedBy.startsWith("full suite"))
+                .collect(Collectors.toList());
+        assertThat(fullSuite).as("README's full-suite row of build " + build).hasSize(1);
+        assertThat(fullSuite.get(0).cell()).as("this JVM's Spark/Scala/Java")
+                .isEqualTo(sparkVersionOnClasspath() + "/" + scala.util.Properties.versionNumberString() + "/"
+                        + Runtime.version().feature());
+        List<String> brokers = "default".equals(build)
+                ? Arrays.stream(BrokerVersion.values()).map(BrokerVersion::version).collect(Collectors.toList())
+                : List.of(BrokerVersion.DEFAULT.version());
+        assertThat(fullSuite.get(0).brokers).as("brokers of the full suite (BrokerVersionsCompatibilityTest runs"
+                + " every BrokerVersion on the default build)").containsExactlyInAnyOrderElementsOf(brokers);
+
+        Set<String> claimed = rows.stream().filter(row -> row.checkedBy.equals("SparkLinesTest"))
+                .map(TestedCombinations.Row::cell).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(claimed).as("README's SparkLinesTest rows of build " + build + " against the cells that passed")
+                .isEqualTo(PASSED);
+        assertThat(PASSED).hasSize((int) lines().count());
+    }
+
+    private static List<String> runChild(String sparkVersion, int java, String bootstrapServers) throws Exception {
+        List<String> classpath = new ArrayList<>();
+        SparkLineClasspath.jars(sparkVersion).forEach(jar -> classpath.add(jar.toString()));
+        classpath.add(codeSource(KafkaUtils.class).toString());
+        classpath.add(codeSource(KafkaConsumer.class).toString());
+        classpath.add(codeSource(JavaApp.class).toString());
+        classpath.add(codeSource(LineCheckMain.class).toString());
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable(java).toString());
+        command.addAll(Arrays.asList(System.getProperty("kafkadirect.test.opens", "").trim().split("\\s+")));
+        command.add("-Xmx1g");
+        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, classpath));
+        command.add(LineCheckMain.class.getName());
+        command.add(bootstrapServers);
+        Path logs = Files.createDirectories(Paths.get("target", "spark-lines"));
+        Path stdout = logs.resolve("spark-" + sparkVersion + "-java-" + java + ".out");
+        Path stderr = logs.resolve("spark-" + sparkVersion + "-java-" + java + ".log");
+        Process child = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+                .start();
+        try {
+            boolean exited = child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            assertThat(exited).as("Spark " + sparkVersion + " on Java " + java + " finished within "
+                    + CHILD_TIMEOUT_SECONDS + " s; its log: " + stderr.toAbsolutePath()).isTrue();
+            assertThat(child.exitValue()).as("exit status of Spark " + sparkVersion + " on Java " + java
+                    + "; its log: " + stderr.toAbsolutePath()).isZero();
+        } finally {
+            child.destroyForcibly();
+        }
+        List<String> output = Files.readAllLines(stdout);
+        assertThat(output).as("what the child printed, ending with done").endsWith("done");
+        return output;
+    }
+
+    /** @return the lines of one section of the child's output, without the section's name */
+    private static List<String> section(List<String> output, String name) {
+        return output.stream().filter(line -> line.startsWith(name + " "))
+                .map(line -> line.substring(name.length() + 1)).collect(Collectors.toList());
+    }
+
+    private static Path javaExecutable(int feature) {
+        if (feature == Runtime.version().feature()) {
+            return Paths.get(System.getProperty("java.home"), "bin", "java");
+        }
+        String home = System.getProperty("kafkadirect.java" + feature + ".home", "");
+        Path java = Paths.get(home, "bin", "java");
+        if (home.isEmpty() || !Files.isExecutable(java)) {
+            throw new IllegalStateException("No Java " + feature + " at '" + home + "': set -Dkafkadirect.java"
+                    + feature + ".home (the pom's java" + feature + ".home) to a JDK " + feature);
+        }
+        return java;
+    }
+
+    private static String sparkVersionOnClasspath() throws IOException {
+        try (InputStream in = SparkContext.class.getClassLoader().getResourceAsStream("spark-version-info.properties")) {
+            Properties info = new Properties();
+            info.load(in);
+            return info.getProperty("version");
+        }
+    }
+
+    private static Path codeSource(Class<?> type) {
+        try {
+            return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("Cannot locate the jar of " + type.getName(), e);
+        }
+    }
+}
