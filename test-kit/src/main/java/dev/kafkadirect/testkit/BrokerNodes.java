@@ -4,6 +4,7 @@ import dev.kafkadirect.testkit.internal.BrokerClasspath;
 import dev.kafkadirect.testkit.internal.BrokerNodeConfig;
 import dev.kafkadirect.testkit.internal.BrokerProcess;
 import dev.kafkadirect.testkit.internal.FreePorts;
+import dev.kafkadirect.testkit.internal.GssapiBrokerSettings;
 import dev.kafkadirect.testkit.internal.RecursiveDelete;
 import dev.kafkadirect.testkit.internal.ZooKeeperProcess;
 import org.apache.kafka.clients.admin.Admin;
@@ -41,15 +42,19 @@ final class BrokerNodes {
     private final TlsMaterial tls;
     private final boolean secured;
     private final BrokerVersion version;
+    /** Null without Kerberos. */
+    private final GssapiBrokerSettings gssapi;
     private final List<BrokerProcess> brokers = new ArrayList<>();
     private final List<String> sslAddresses = new ArrayList<>();
     private final List<String> saslSslAddresses = new ArrayList<>();
+    private final List<String> saslPlaintextAddresses = new ArrayList<>();
     private Path dataRoot;
     /** Null when the brokers run in KRaft mode or are not launched. */
     private ZooKeeperProcess zooKeeper;
 
     BrokerNodes(int brokerCount, Map<String, String> brokerProperties, List<String> jvmOptions, Duration startTimeout,
-                int firstBrokerPort, Path logRoot, TlsMaterial tls, boolean secured, BrokerVersion version) {
+                int firstBrokerPort, Path logRoot, TlsMaterial tls, boolean secured, BrokerVersion version,
+                GssapiBrokerSettings gssapi) {
         this.brokerCount = brokerCount;
         this.brokerProperties = Map.copyOf(brokerProperties);
         this.jvmOptions = List.copyOf(jvmOptions);
@@ -59,12 +64,13 @@ final class BrokerNodes {
         this.tls = tls;
         this.secured = secured;
         this.version = version;
+        this.gssapi = gssapi;
     }
 
     /** Lays out and launches every broker, and waits until each listens; {@code started} is when the start began. */
     void launch(long started) throws IOException {
         dataRoot = Files.createTempDirectory("kafka-direct-cluster-");
-        int portsPerNode = 2 + (tls == null ? 0 : 1) + (secured ? 1 : 0);
+        int portsPerNode = 2 + (tls == null ? 0 : 1) + (secured ? 1 : 0) + (gssapi == null ? 0 : 1);
         List<Integer> ports = new ArrayList<>(FreePorts.allocate(portsPerNode * brokerCount));
         if (firstBrokerPort > 0) {
             ports.set(0, firstBrokerPort);
@@ -72,12 +78,18 @@ final class BrokerNodes {
         List<BrokerNodeConfig> nodes = new ArrayList<>();
         for (int i = 0; i < brokerCount; i++) {
             int base = portsPerNode * i;
-            nodes.add(new BrokerNodeConfig(i + 1, ports.get(base), ports.get(base + 1),
-                    tls == null ? 0 : ports.get(base + 2), secured ? ports.get(base + 3) : 0,
-                    dataRoot.resolve("broker-" + (i + 1))));
+            int next = base + 2;
+            int sslPort = tls == null ? 0 : ports.get(next++);
+            int saslSslPort = secured ? ports.get(next++) : 0;
+            int saslPlaintextPort = gssapi == null ? 0 : ports.get(next);
+            nodes.add(new BrokerNodeConfig(i + 1, ports.get(base), ports.get(base + 1), sslPort, saslSslPort,
+                    saslPlaintextPort, dataRoot.resolve("broker-" + (i + 1))));
         }
         Map<String, String> tlsProperties = new HashMap<>(tls == null ? Map.of() : tls.brokerSslProperties());
-        if (secured) {
+        if (gssapi != null) {
+            tlsProperties.putAll(gssapi.brokerProperties(secured));
+        }
+        if (secured || gssapi != null) {
             tlsProperties.put("authorizer.class.name", version.zooKeeperMode()
                     ? "kafka.security.authorizer.AclAuthorizer" : "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
             // The kit's own clients, brokers and controllers (PLAINTEXT) and the SSL client certificate.
@@ -95,14 +107,23 @@ final class BrokerNodes {
         for (BrokerNodeConfig node : nodes) {
             sslAddresses.add(node.sslAddress().orElse(""));
             saslSslAddresses.add(node.saslSslAddress().orElse(""));
+            saslPlaintextAddresses.add(node.saslPlaintextAddress().orElse(""));
             brokers.add(new BrokerProcess(node, node.serverProperties(nodes, zooKeeperConnect, tlsProperties,
                     brokerProperties),
-                    logRoot.resolve("broker-" + node.nodeId()), clusterId, classpath, jvmOptions));
+                    logRoot.resolve("broker-" + node.nodeId()), clusterId, classpath, brokerJvmOptions()));
         }
         brokers.forEach(BrokerProcess::launch);
         for (BrokerProcess broker : brokers) {
             broker.awaitListening(remaining(started));
         }
+    }
+
+    private List<String> brokerJvmOptions() {
+        List<String> options = new ArrayList<>(jvmOptions);
+        if (gssapi != null) {
+            options.addAll(gssapi.jvmOptions());
+        }
+        return options;
     }
 
     boolean launched() {
@@ -122,6 +143,11 @@ final class BrokerNodes {
     String saslSslBootstrapServers() {
         all();
         return String.join(",", saslSslAddresses);
+    }
+
+    String saslPlaintextBootstrapServers() {
+        all();
+        return String.join(",", saslPlaintextAddresses);
     }
 
     List<BrokerProcess> all() {
@@ -198,6 +224,7 @@ final class BrokerNodes {
             brokers.clear();
             sslAddresses.clear();
             saslSslAddresses.clear();
+            saslPlaintextAddresses.clear();
             dataRoot = null;
             zooKeeper = null;
         }

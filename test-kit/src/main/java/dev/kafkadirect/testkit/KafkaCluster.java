@@ -1,5 +1,6 @@
 package dev.kafkadirect.testkit;
 
+import dev.kafkadirect.testkit.internal.GssapiBrokerSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,6 +62,8 @@ public final class KafkaCluster implements AutoCloseable {
     /** Whether brokers have a SASL_SSL (SCRAM-SHA-512) listener and authorize requests with ACLs. */
     private final boolean secured;
     private final BrokerVersion version;
+    /** Whether brokers have a SASL_PLAINTEXT (GSSAPI) listener. */
+    private final boolean kerberos;
     private final BrokerNodes nodes;
     private Admin admin;
     private final ClusterTopics topics = new ClusterTopics(this::admin, this::clientConfig);
@@ -73,8 +76,11 @@ public final class KafkaCluster implements AutoCloseable {
         String name = builder.name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + SEQUENCE.incrementAndGet();
         this.logRoot = defaultLogRoot().resolve(name);
+        this.kerberos = builder.kerberos != null;
+        GssapiBrokerSettings gssapi = builder.kerberos == null ? null : new GssapiBrokerSettings(
+                builder.kerberos.brokerIdentity().jaasConfig(), builder.kerberos.krb5Conf());
         this.nodes = new BrokerNodes(brokerCount, builder.brokerProperties, builder.jvmOptions, builder.startTimeout,
-                builder.firstBrokerPort, logRoot, tls, secured, version);
+                builder.firstBrokerPort, logRoot, tls, secured, version, gssapi);
     }
 
     /** @return the broker version this cluster runs */
@@ -157,15 +163,18 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     /**
-     * @return the users, ACLs and client settings of the brokers' SASL_SSL listener
-     * @throws IllegalStateException when the cluster was built without {@link KafkaClusterBuilder#saslScram()}
+     * @return the users, ACLs and client settings of the brokers' SASL_SSL and SASL_PLAINTEXT listeners
+     * @throws IllegalStateException when the cluster was built with neither {@link KafkaClusterBuilder#saslScram()}
+     *     nor {@link KafkaClusterBuilder#kerberos(KerberosKdc)}
      */
     public synchronized KafkaSecurity security() {
         nodes.all();
-        if (!secured) {
-            throw new IllegalStateException("This cluster has no SASL_SSL listener: build it with tls(TlsMaterial) and saslScram()");
+        if (!secured && !kerberos) {
+            throw new IllegalStateException("This cluster has no SASL listener: build it with tls(TlsMaterial) and"
+                    + " saslScram(), or with kerberos(KerberosKdc)");
         }
-        return new KafkaSecurity(admin(), nodes.saslSslBootstrapServers(), tls);
+        return new KafkaSecurity(admin(), secured ? nodes.saslSslBootstrapServers() : null,
+                kerberos ? nodes.saslPlaintextBootstrapServers() : null, tls);
     }
 
     /** @return the brokers, in node id order */

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Settings of a {@link KafkaCluster}, from {@link KafkaCluster#builder()}: how many brokers, their properties and
- * JVM options, listeners (TLS, SASL_SSL), version; {@link #build()} makes an unstarted cluster. Its settings are read by
+ * JVM options, listeners (TLS, SASL_SSL, Kerberos), version; {@link #build()} makes an unstarted cluster. Its settings are read by
  * the cluster it builds (package-private fields).
  */
 public final class KafkaClusterBuilder {
@@ -21,6 +21,8 @@ public final class KafkaClusterBuilder {
     int firstBrokerPort;
     TlsMaterial tls;
     boolean secured;
+    /** Null without Kerberos. */
+    KerberosKdc kerberos;
     BrokerVersion version = BrokerVersion.DEFAULT;
 
     KafkaClusterBuilder() {
@@ -84,6 +86,20 @@ public final class KafkaClusterBuilder {
      */
     public KafkaClusterBuilder saslScram() {
         this.secured = true;
+        return this;
+    }
+
+    /**
+     * Adds a SASL_PLAINTEXT listener with Kerberos (GSSAPI) logins to every broker, and GSSAPI beside SCRAM on the
+     * SASL_SSL listener when there is one, and turns on authorization: clients of those listeners need ACLs
+     * ({@link KafkaCluster#security()}), their user name being the principal's first part ({@code alice} for
+     * {@code alice@KAFKADIRECT.TEST}). The brokers log in as {@link KerberosKdc#brokerIdentity()}; clients set
+     * {@code sasl.kerberos.service.name=kafka}.
+     *
+     * @param kdc the KDC brokers and clients use; it must outlive the cluster
+     */
+    public KafkaClusterBuilder kerberos(KerberosKdc kdc) {
+        this.kerberos = java.util.Objects.requireNonNull(kdc, "kdc");
         return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.kafkadirect.testkit;
 
+import dev.kafkadirect.testkit.internal.GssapiBrokerSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
@@ -27,18 +28,41 @@ public final class KafkaSecurity {
     private static final int SCRAM_ITERATIONS = 4096;
 
     private final Admin admin;
+    /** Null without a SASL_SSL listener. */
     private final String bootstrapServers;
+    /** Null without a SASL_PLAINTEXT (Kerberos) listener. */
+    private final String saslPlaintextBootstrapServers;
     private final TlsMaterial tls;
 
-    KafkaSecurity(Admin admin, String bootstrapServers, TlsMaterial tls) {
+    KafkaSecurity(Admin admin, String bootstrapServers, String saslPlaintextBootstrapServers, TlsMaterial tls) {
         this.admin = admin;
         this.bootstrapServers = bootstrapServers;
+        this.saslPlaintextBootstrapServers = saslPlaintextBootstrapServers;
         this.tls = tls;
     }
 
-    /** @return the {@code bootstrap.servers} value of the brokers' SASL_SSL listeners */
+    /**
+     * @return the {@code bootstrap.servers} value of the brokers' SASL_SSL listeners
+     * @throws IllegalStateException when the cluster was built without {@link KafkaClusterBuilder#saslScram()}
+     */
     public String bootstrapServers() {
+        if (bootstrapServers == null) {
+            throw new IllegalStateException("This cluster has no SASL_SSL listener: build it with tls(TlsMaterial)"
+                    + " and saslScram()");
+        }
         return bootstrapServers;
+    }
+
+    /**
+     * @return the {@code bootstrap.servers} value of the brokers' SASL_PLAINTEXT (Kerberos) listeners
+     * @throws IllegalStateException when the cluster was built without {@link KafkaClusterBuilder#kerberos}
+     */
+    public String saslPlaintextBootstrapServers() {
+        if (saslPlaintextBootstrapServers == null) {
+            throw new IllegalStateException("This cluster has no SASL_PLAINTEXT listener: build it with"
+                    + " kerberos(KerberosKdc)");
+        }
+        return saslPlaintextBootstrapServers;
     }
 
     /**
@@ -82,11 +106,41 @@ public final class KafkaSecurity {
      */
     public Map<String, Object> clientConfig(String user, String password) {
         Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", bootstrapServers);
+        config.put("bootstrap.servers", bootstrapServers());
         config.put("security.protocol", "SASL_SSL");
         config.put("sasl.mechanism", MECHANISM);
         config.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
                 + user + "\" password=\"" + password + "\";");
+        config.put("ssl.truststore.location", tls.truststore().toString());
+        config.put("ssl.truststore.password", tls.clientPassword());
+        return config;
+    }
+
+    /**
+     * @param identity the client's principal and keytab
+     * @return a new mutable client configuration for the SASL_PLAINTEXT listener: bootstrap servers,
+     *         SASL_PLAINTEXT with GSSAPI, the brokers' service name and the identity's keytab login. The JVM also
+     *         needs {@code java.security.krb5.conf} ({@link KerberosKdc#krb5Conf()})
+     */
+    public Map<String, Object> kerberosClientConfig(KerberosIdentity identity) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", saslPlaintextBootstrapServers());
+        config.put("security.protocol", "SASL_PLAINTEXT");
+        config.put("sasl.mechanism", "GSSAPI");
+        config.put("sasl.kerberos.service.name", GssapiBrokerSettings.SERVICE_NAME);
+        config.put("sasl.jaas.config", identity.jaasConfig());
+        return config;
+    }
+
+    /**
+     * @param identity the client's principal and keytab
+     * @return a new mutable client configuration for the SASL_SSL listener with GSSAPI instead of SCRAM, and the
+     *         truststore that trusts the brokers
+     */
+    public Map<String, Object> kerberosSslClientConfig(KerberosIdentity identity) {
+        Map<String, Object> config = kerberosClientConfig(identity);
+        config.put("bootstrap.servers", bootstrapServers());
+        config.put("security.protocol", "SASL_SSL");
         config.put("ssl.truststore.location", tls.truststore().toString());
         config.put("ssl.truststore.password", tls.clientPassword());
         return config;

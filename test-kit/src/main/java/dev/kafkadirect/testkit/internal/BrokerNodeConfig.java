@@ -21,32 +21,33 @@ public final class BrokerNodeConfig {
     /** 0 when the node has no SASL_SSL listener. */
     private final int saslSslPort;
 
-    /**
-     * @param nodeId the node id, 1-based
-     * @param brokerPort the PLAINTEXT listener port
-     * @param controllerPort the CONTROLLER listener port
-     * @param sslPort the SSL listener port, or 0 for none
-     * @param dataDir where the node keeps its log segments and metadata
-     */
-    public BrokerNodeConfig(int nodeId, int brokerPort, int controllerPort, int sslPort, Path dataDir) {
-        this(nodeId, brokerPort, controllerPort, sslPort, 0, dataDir);
-    }
+    /** 0 when the node has no SASL_PLAINTEXT listener. */
+    private final int saslPlaintextPort;
 
     /**
      * @param nodeId the node id, 1-based
      * @param brokerPort the PLAINTEXT listener port
      * @param controllerPort the CONTROLLER listener port
      * @param sslPort the SSL listener port, or 0 for none
-     * @param saslSslPort the SASL_SSL listener port (SCRAM-SHA-512 over TLS), or 0 for none
+     * @param saslSslPort the SASL_SSL listener port (SCRAM-SHA-512, and GSSAPI with Kerberos, over TLS), or 0
+     * @param saslPlaintextPort the SASL_PLAINTEXT listener port (GSSAPI), or 0 for none
      * @param dataDir where the node keeps its log segments and metadata
      */
-    public BrokerNodeConfig(int nodeId, int brokerPort, int controllerPort, int sslPort, int saslSslPort, Path dataDir) {
+    public BrokerNodeConfig(int nodeId, int brokerPort, int controllerPort, int sslPort, int saslSslPort,
+                            int saslPlaintextPort, Path dataDir) {
         this.nodeId = nodeId;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
         this.sslPort = sslPort;
         this.saslSslPort = saslSslPort;
+        this.saslPlaintextPort = saslPlaintextPort;
         this.dataDir = dataDir;
+    }
+
+    /** @return {@code 127.0.0.1:port} of the SASL_PLAINTEXT listener, or empty when there is none */
+    public java.util.Optional<String> saslPlaintextAddress() {
+        return saslPlaintextPort == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of("127.0.0.1:" + saslPlaintextPort);
     }
 
     /** @return {@code 127.0.0.1:port} of the SASL_SSL listener, or empty when there is none */
@@ -86,7 +87,8 @@ public final class BrokerNodeConfig {
      * @param allNodes every node of the cluster, this one included (the controller quorum in KRaft mode)
      * @param zooKeeperConnect the ZooKeeper server's {@code host:port} for a broker in ZooKeeper mode, or empty
      *                         for KRaft combined mode
-     * @param tlsProperties the SSL listener's keystore settings (empty without TLS)
+     * @param tlsProperties the SSL listener's keystore settings and the security settings (authorizer, GSSAPI),
+     *                      over the kit's SASL defaults; empty without TLS or SASL
      * @param overrides the user's broker properties, applied last
      * @return the server properties
      */
@@ -112,12 +114,14 @@ public final class BrokerNodeConfig {
             controller = "CONTROLLER://127.0.0.1:" + controllerPort + ",";
         }
         String ssl = (sslPort == 0 ? "" : ",SSL://127.0.0.1:" + sslPort)
-                + (saslSslPort == 0 ? "" : ",SASL_SSL://127.0.0.1:" + saslSslPort);
+                + (saslSslPort == 0 ? "" : ",SASL_SSL://127.0.0.1:" + saslSslPort)
+                + (saslPlaintextPort == 0 ? "" : ",SASL_PLAINTEXT://127.0.0.1:" + saslPlaintextPort);
         properties.setProperty("listeners", controller + "PLAINTEXT://127.0.0.1:" + brokerPort + ssl);
         properties.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ssl);
         properties.setProperty("inter.broker.listener.name", "PLAINTEXT");
         properties.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
-                + (sslPort == 0 ? "" : ",SSL:SSL") + (saslSslPort == 0 ? "" : ",SASL_SSL:SASL_SSL"));
+                + (sslPort == 0 ? "" : ",SSL:SSL") + (saslSslPort == 0 ? "" : ",SASL_SSL:SASL_SSL")
+                + (saslPlaintextPort == 0 ? "" : ",SASL_PLAINTEXT:SASL_PLAINTEXT"));
         if (saslSslPort != 0) {
             // Clients authenticate with SCRAM-SHA-512 over TLS (no client certificate on this listener).
             properties.setProperty("sasl.enabled.mechanisms", "SCRAM-SHA-512");

@@ -55,6 +55,20 @@ final class ChildJvm {
         }
     }
 
+    /**
+     * Sends the child one line on its standard input, for children that take commands there.
+     *
+     * @param line the command, without the line end
+     */
+    void send(String line) {
+        try {
+            parentPipe.write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            parentPipe.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot send '" + line + "' to the child: it has exited", e);
+        }
+    }
+
     Process process() {
         return process;
     }

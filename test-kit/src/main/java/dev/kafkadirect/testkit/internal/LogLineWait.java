@@ -27,9 +27,21 @@ final class LogLineWait {
      */
     static String await(Supplier<Process> child, Path logFile, String marker, Duration timeout, String description,
                         int tailLines) {
+        return awaitEither(child, logFile, marker, marker, timeout, description, tailLines);
+    }
+
+    /**
+     * Like {@link #await}, for a child that answers either way (e.g. "created" or "failed").
+     *
+     * @param marker one answer
+     * @param otherMarker the other answer
+     * @return the first line holding either
+     */
+    static String awaitEither(Supplier<Process> child, Path logFile, String marker, String otherMarker,
+                              Duration timeout, String description, int tailLines) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Optional<String> line = findLine(logFile, marker);
+            Optional<String> line = findLine(logFile, marker, otherMarker);
             if (line.isPresent()) {
                 return line.get();
             }
@@ -47,13 +59,13 @@ final class LogLineWait {
         }
     }
 
-    private static Optional<String> findLine(Path logFile, String marker) {
+    private static Optional<String> findLine(Path logFile, String marker, String otherMarker) {
         if (!Files.isRegularFile(logFile)) {
             return Optional.empty();
         }
         try {
             return Files.readAllLines(logFile, StandardCharsets.UTF_8).stream()
-                    .filter(line -> line.contains(marker))
+                    .filter(line -> line.contains(marker) || line.contains(otherMarker))
                     .findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + logFile, e);
