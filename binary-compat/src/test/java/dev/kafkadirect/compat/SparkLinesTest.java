@@ -4,7 +4,6 @@ import dev.kafkadirect.testkit.BrokerVersion;
 import dev.kafkadirect.testkit.KafkaCluster;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.spark.SparkContext;
 import org.apache.spark.streaming.kafka010.KafkaUtils;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -16,14 +15,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -38,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code release@java} of {@code -Dkafkadirect.spark.lines} (the pom's {@code spark.lines.checked}), a child JVM
  * runs this module's applications, compiled against Apache's module, on that Spark's jars from
  * {@code spark-lines/} and that Java, with our jar and kafka-clients, against a broker of its own; what they print
- * must equal what they print in this JVM ({@link ExpectedAppOutput}). Then README's table of tested combinations
+ * must equal what they print in this JVM ({@link ExpectedAppOutput}). A second child runs the guide's programs (the
+ * test classes of {@code guide-programs}, unchanged, through {@link GuideProgramsMain}) on the same release against
+ * the guide's own broker on localhost:9092; every one must pass. Then README's table of tested combinations
  * must claim, for this build, exactly the cells that passed here plus this JVM's own.
  */
 @Tag("long")
@@ -47,6 +46,13 @@ class SparkLinesTest {
     private static final long CHILD_TIMEOUT_SECONDS = 240;
     /** The cells ({@code spark/scala/java}) whose check passed in this run. */
     private static final Set<String> PASSED = new ConcurrentSkipListSet<>();
+    /** Where the jars the guide's tests use besides Spark sit in the Maven repository. */
+    private static final List<String> GUIDE_ARTIFACTS = List.of("/dev/kafkadirect/", "/org/apache/kafka/kafka-clients/",
+            "/org/junit/", "/org/opentest4j/", "/org/apiguardian/", "/org/assertj/", "/net/bytebuddy/",
+            "/org/awaitility/", "/org/hamcrest/", "/com/h2database/");
+    /** Properties of this JVM the children get too: where the test kit keeps logs and finds the repository. */
+    private static final List<String> INHERITED_PROPERTIES = List.of(KafkaCluster.LOG_ROOT_PROPERTY,
+            "maven.repo.local");
 
     static Stream<String> lines() {
         String lines = System.getProperty("kafkadirect.spark.lines", "");
@@ -56,15 +62,17 @@ class SparkLinesTest {
     @Order(1)
     @ParameterizedTest(name = "Spark {0}", allowZeroInvocations = true)
     @MethodSource("lines")
-    void theApplicationsPrintTheSameOnThisSparkReleaseWithOurJar(String line) throws Exception {
+    void theApplicationsAndTheGuideProgramsRunOnThisSparkReleaseWithOurJar(String line) throws Exception {
         String sparkVersion = line.substring(0, line.indexOf('@'));
         int java = Integer.parseInt(line.substring(line.indexOf('@') + 1));
+        String scalaVersion;
         try (KafkaCluster kafka = KafkaCluster.builder().name("spark-line-" + sparkVersion).build().start()) {
             kafka.createTopic(ExpectedAppOutput.TOPIC, 2);
             kafka.produce(ExpectedAppOutput.RECORDS, i -> new ProducerRecord<>(ExpectedAppOutput.TOPIC, i % 2, null,
                     ExpectedAppOutput.value(i)));
 
-            List<String> output = runChild(sparkVersion, java, kafka.bootstrapServers());
+            List<String> output = runChild(sparkVersion, java, "apps", appsClasspath(sparkVersion),
+                    LineCheckMain.class, kafka.bootstrapServers());
 
             assertThat(section(output, "spark-version")).containsExactly(sparkVersion);
             assertThat(section(output, "java-version")).containsExactly(String.valueOf(java));
@@ -79,8 +87,18 @@ class SparkLinesTest {
             for (String group : ExpectedAppOutput.COMMITTING_GROUPS) {
                 assertThat(kafka.committedOffsets(group).values()).as(group).containsOnly(10L);
             }
-            PASSED.add(sparkVersion + "/" + section(output, "scala-version").get(0) + "/" + java);
+            scalaVersion = section(output, "scala-version").get(0);
         }
+
+        List<String> guide = runChild(sparkVersion, java, "guide", guideClasspath(sparkVersion),
+                GuideProgramsMain.class);
+        assertThat(section(guide, "spark-version")).containsExactly(sparkVersion);
+        assertThat(section(guide, "guide-failure")).as("the guide's programs that failed on Spark " + sparkVersion)
+                .isEmpty();
+        assertThat(section(guide, "guide-tests-found")).as("the guide's tests found")
+                .containsExactly(String.valueOf(guideTestCount()));
+        assertThat(section(guide, "guide-tests-succeeded")).containsExactly(String.valueOf(guideTestCount()));
+        PASSED.add(sparkVersion + "/" + scalaVersion + "/" + java);
     }
 
     @Order(2)
@@ -94,7 +112,7 @@ class SparkLinesTest {
                 .collect(Collectors.toList());
         assertThat(fullSuite).as("README's full-suite row of build " + build).hasSize(1);
         assertThat(fullSuite.get(0).cell()).as("this JVM's Spark/Scala/Java")
-                .isEqualTo(sparkVersionOnClasspath() + "/" + scala.util.Properties.versionNumberString() + "/"
+                .isEqualTo(SparkVersionInfo.onClasspath() + "/" + scala.util.Properties.versionNumberString() + "/"
                         + Runtime.version().feature());
         List<String> brokers = "default".equals(build)
                 ? Arrays.stream(BrokerVersion.values()).map(BrokerVersion::version).collect(Collectors.toList())
@@ -109,38 +127,82 @@ class SparkLinesTest {
         assertThat(PASSED).hasSize((int) lines().count());
     }
 
-    private static List<String> runChild(String sparkVersion, int java, String bootstrapServers) throws Exception {
-        List<String> classpath = new ArrayList<>();
-        SparkLineClasspath.jars(sparkVersion).forEach(jar -> classpath.add(jar.toString()));
+    /** @return binary-compat's applications and what they need besides Spark: our jar and kafka-clients */
+    private static List<String> appsClasspath(String sparkVersion) {
+        List<String> classpath = sparkJars(sparkVersion);
         classpath.add(codeSource(KafkaUtils.class).toString());
         classpath.add(codeSource(KafkaConsumer.class).toString());
         classpath.add(codeSource(JavaApp.class).toString());
-        classpath.add(codeSource(LineCheckMain.class).toString());
+        return classpath;
+    }
+
+    /**
+     * @return the guide's tests and what they use (our jar, kafka-clients, the test kit, JUnit, AssertJ, Awaitility,
+     *         H2), taken from this JVM's classpath; everything else, Spark and Scala above all, is the release's own
+     */
+    private static List<String> guideClasspath(String sparkVersion) {
+        List<String> classpath = sparkJars(sparkVersion);
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String path = entry.replace(File.separatorChar, '/');
+            if (Files.isDirectory(Paths.get(entry)) || GUIDE_ARTIFACTS.stream().anyMatch(path::contains)) {
+                classpath.add(entry);
+            }
+        }
+        return classpath;
+    }
+
+    private static List<String> sparkJars(String sparkVersion) {
+        List<String> classpath = new ArrayList<>();
+        SparkLineClasspath.jars(sparkVersion).forEach(jar -> classpath.add(jar.toString()));
+        return classpath;
+    }
+
+    /** @return how many tests the guide's test classes hold, counted from their {@code @Test} methods */
+    private static long guideTestCount() throws ClassNotFoundException {
+        long count = 0;
+        for (String name : GuideProgramsMain.GUIDE_TEST_CLASSES) {
+            Class<?> type = Class.forName(name, false, SparkLinesTest.class.getClassLoader());
+            count += Arrays.stream(type.getDeclaredMethods()).filter(method -> method.isAnnotationPresent(Test.class))
+                    .count();
+        }
+        return count;
+    }
+
+    private static List<String> runChild(String sparkVersion, int java, String run, List<String> classpath,
+            Class<?> main, String... args) throws Exception {
+        classpath.add(codeSource(main).toString());
         List<String> command = new ArrayList<>();
         command.add(javaExecutable(java).toString());
         command.addAll(Arrays.asList(System.getProperty("kafkadirect.test.opens", "").trim().split("\\s+")));
         command.add("-Xmx1g");
         command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+        for (String inherited : INHERITED_PROPERTIES) {
+            if (System.getProperty(inherited) != null) {
+                command.add("-D" + inherited + "=" + System.getProperty(inherited));
+            }
+        }
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath));
-        command.add(LineCheckMain.class.getName());
-        command.add(bootstrapServers);
+        command.add(main.getName());
+        command.addAll(Arrays.asList(args));
         Path logs = Files.createDirectories(Paths.get("target", "spark-lines"));
-        Path stdout = logs.resolve("spark-" + sparkVersion + "-java-" + java + ".out");
-        Path stderr = logs.resolve("spark-" + sparkVersion + "-java-" + java + ".log");
+        String name = "spark-" + sparkVersion + "-java-" + java + "-" + run;
+        Path stdout = logs.resolve(name + ".out");
+        Path stderr = logs.resolve(name + ".log");
         Process child = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
                 .start();
         try {
             boolean exited = child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            assertThat(exited).as("Spark " + sparkVersion + " on Java " + java + " finished within "
+            assertThat(exited).as(run + " on Spark " + sparkVersion + " on Java " + java + " finished within "
                     + CHILD_TIMEOUT_SECONDS + " s; its log: " + stderr.toAbsolutePath()).isTrue();
-            assertThat(child.exitValue()).as("exit status of Spark " + sparkVersion + " on Java " + java
-                    + "; its log: " + stderr.toAbsolutePath()).isZero();
+            assertThat(child.exitValue()).as("exit status of " + run + " on Spark " + sparkVersion + " on Java "
+                    + java + "; its log: " + stderr.toAbsolutePath()).isZero();
         } finally {
             child.destroyForcibly();
         }
         List<String> output = Files.readAllLines(stdout);
-        assertThat(output).as("what the child printed, ending with done").endsWith("done");
+        assertThat(output).as("what the child printed, ending with done; its log: " + stderr.toAbsolutePath())
+                .endsWith("done");
         return output;
     }
 
@@ -161,14 +223,6 @@ class SparkLinesTest {
                     + feature + ".home (the pom's java" + feature + ".home) to a JDK " + feature);
         }
         return java;
-    }
-
-    private static String sparkVersionOnClasspath() throws IOException {
-        try (InputStream in = SparkContext.class.getClassLoader().getResourceAsStream("spark-version-info.properties")) {
-            Properties info = new Properties();
-            info.load(in);
-            return info.getProperty("version");
-        }
     }
 
     private static Path codeSource(Class<?> type) {
