@@ -50,7 +50,8 @@ final class SparkLineClasspath {
         return jars;
     }
 
-    private static Path localRepository() {
+    /** @return the Maven local repository the listings are resolved against */
+    static Path localRepository() {
         String configured = System.getProperty("maven.repo.local");
         if (configured != null && !configured.isBlank()) {
             return Paths.get(configured);

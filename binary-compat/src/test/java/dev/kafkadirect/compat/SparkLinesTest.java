@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code spark-lines/} and that Java, with our jar and kafka-clients, against a broker of its own; what they print
  * must equal what they print in this JVM ({@link ExpectedAppOutput}). A second child runs the guide's programs (the
  * test classes of {@code guide-programs}, unchanged, through {@link GuideProgramsMain}) on the same release against
- * the guide's own broker on localhost:9092; every one must pass. Then README's table of tested combinations
+ * the guide's own broker on localhost:9092 — on the lines of {@link #guideLines()} — and every one must pass. Then
+ * README's table of tested combinations
  * must claim, for this build, exactly the cells that passed here plus this JVM's own.
  */
 @Tag("long")
@@ -46,6 +47,12 @@ class SparkLinesTest {
     private static final long CHILD_TIMEOUT_SECONDS = 240;
     /** The cells ({@code spark/scala/java}) whose check passed in this run. */
     private static final Set<String> PASSED = new ConcurrentSkipListSet<>();
+    /** The cells of {@link #PASSED} where the guide's programs passed too. */
+    private static final Set<String> GUIDE_PASSED = new ConcurrentSkipListSet<>();
+    /** What README's "checked by" says of a cell where only binary-compat's applications ran. */
+    static final String APPS = "SparkLinesTest";
+    /** What README's "checked by" says of a cell where the guide's programs ran too. */
+    static final String APPS_AND_GUIDE = "SparkLinesTest + guide programs";
     /** Where the jars the guide's tests use besides Spark sit in the Maven repository. */
     private static final List<String> GUIDE_ARTIFACTS = List.of("/dev/kafkadirect/", "/org/apache/kafka/kafka-clients/",
             "/org/junit/", "/org/opentest4j/", "/org/apiguardian/", "/org/assertj/", "/net/bytebuddy/",
@@ -57,6 +64,19 @@ class SparkLinesTest {
     static Stream<String> lines() {
         String lines = System.getProperty("kafkadirect.spark.lines", "");
         return Arrays.stream(lines.split(",")).map(String::trim).filter(line -> !line.isEmpty());
+    }
+
+    /**
+     * @return the lines ({@code release@java}) where the guide's programs run too: {@code
+     *     -Dkafkadirect.spark.guide.lines} (the pom's {@code spark.lines.guide}), or every line when it is {@code all}
+     */
+    static Set<String> guideLines() {
+        String guide = System.getProperty("kafkadirect.spark.guide.lines", "").trim();
+        if (guide.equals("all")) {
+            return lines().collect(Collectors.toSet());
+        }
+        return Arrays.stream(guide.split(",")).map(String::trim).filter(line -> !line.isEmpty())
+                .collect(Collectors.toSet());
     }
 
     @Order(1)
@@ -90,6 +110,11 @@ class SparkLinesTest {
             scalaVersion = section(output, "scala-version").get(0);
         }
 
+        String cell = sparkVersion + "/" + scalaVersion + "/" + java;
+        if (!guideLines().contains(line)) {
+            PASSED.add(cell);
+            return;
+        }
         List<String> guide = runChild(sparkVersion, java, "guide", guideClasspath(sparkVersion),
                 GuideProgramsMain.class);
         assertThat(section(guide, "spark-version")).containsExactly(sparkVersion);
@@ -98,7 +123,8 @@ class SparkLinesTest {
         assertThat(section(guide, "guide-tests-found")).as("the guide's tests found")
                 .containsExactly(String.valueOf(guideTestCount()));
         assertThat(section(guide, "guide-tests-succeeded")).containsExactly(String.valueOf(guideTestCount()));
-        PASSED.add(sparkVersion + "/" + scalaVersion + "/" + java);
+        PASSED.add(cell);
+        GUIDE_PASSED.add(cell);
     }
 
     @Order(2)
@@ -120,8 +146,12 @@ class SparkLinesTest {
         assertThat(fullSuite.get(0).brokers).as("brokers of the full suite (BrokerVersionsCompatibilityTest runs"
                 + " every BrokerVersion on the default build)").containsExactlyInAnyOrderElementsOf(brokers);
 
-        Set<String> claimed = rows.stream().filter(row -> row.checkedBy.equals("SparkLinesTest"))
+        Set<String> claimed = rows.stream().filter(row -> row.checkedBy.startsWith(APPS))
                 .map(TestedCombinations.Row::cell).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> claimedWithGuide = rows.stream().filter(row -> row.checkedBy.equals(APPS_AND_GUIDE))
+                .map(TestedCombinations.Row::cell).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(GUIDE_PASSED).as("cells where the guide's programs passed, against README's rows of build " + build
+                + " that say \"" + APPS_AND_GUIDE + "\"").containsAll(claimedWithGuide);
         assertThat(claimed).as("README's SparkLinesTest rows of build " + build + " against the cells that passed")
                 .isEqualTo(PASSED);
         assertThat(PASSED).hasSize((int) lines().count());
@@ -137,14 +167,17 @@ class SparkLinesTest {
     }
 
     /**
-     * @return the guide's tests and what they use (our jar, kafka-clients, the test kit, JUnit, AssertJ, Awaitility,
-     *         H2), taken from this JVM's classpath; everything else, Spark and Scala above all, is the release's own
+     * @return the guide's tests and what they use (what this build made — our jar, the guide's tests, the test kit —
+     *         and kafka-clients, JUnit, AssertJ, Awaitility, H2), taken from this JVM's classpath; everything else,
+     *         Spark and Scala above all, is the release's own
      */
     private static List<String> guideClasspath(String sparkVersion) {
         List<String> classpath = sparkJars(sparkVersion);
+        Path repository = SparkLineClasspath.localRepository().toAbsolutePath();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String path = entry.replace(File.separatorChar, '/');
-            if (Files.isDirectory(Paths.get(entry)) || GUIDE_ARTIFACTS.stream().anyMatch(path::contains)) {
+            boolean builtHere = !Paths.get(entry).toAbsolutePath().startsWith(repository);
+            if (builtHere || GUIDE_ARTIFACTS.stream().anyMatch(path::contains)) {
                 classpath.add(entry);
             }
         }

@@ -24,7 +24,7 @@ public final class LocalCluster {
     /**
      * @param appName the application name
      * @param executors how many executor JVMs, each with one core and 1 GiB
-     * @param settings extra Spark settings
+     * @param settings extra Spark settings; {@code spark.executor.extraJavaOptions} is added to the kit's own
      * @return a running context; closing it stops the executors (and clears the testing properties)
      */
     public static JavaSparkContext start(String appName, int executors, Map<String, String> settings) {
@@ -32,7 +32,8 @@ public final class LocalCluster {
         String opens = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(argument -> argument.startsWith("--add-opens")).collect(Collectors.joining(" "));
         // Executors use this JVM's temporary directory, not /tmp.
-        conf.put("spark.executor.extraJavaOptions", opens + " -Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+        conf.put("spark.executor.extraJavaOptions", opens + " -Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")
+                + " " + settings.getOrDefault("spark.executor.extraJavaOptions", ""));
         System.setProperty("spark.testing", "true");
         System.setProperty("spark.test.home", emptySparkHome().toString());
         return new JavaSparkContext(LocalSpark.conf("local-cluster[" + executors + ",1,1024]", appName, conf)) {

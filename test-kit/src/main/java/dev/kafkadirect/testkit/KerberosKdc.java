@@ -109,6 +109,19 @@ public final class KerberosKdc implements AutoCloseable {
     }
 
     /**
+     * Removes a principal from the KDC, as an administrator would for a user who left: its keytab stays, and
+     * logins with it fail with "Client not found in Kerberos database". It cannot be created again.
+     *
+     * @param identity a principal of this KDC
+     */
+    public synchronized void deleteIdentity(KerberosIdentity identity) {
+        if (closed) {
+            throw new IllegalStateException("The KDC is closed");
+        }
+        process.deletePrincipal(identity.principal());
+    }
+
+    /**
      * @return the principal every broker of a {@link KafkaClusterBuilder#kerberos(KerberosKdc)} cluster logs in as,
      *     {@code kafka/<host>}, made on first use: {@code <host>} is the name this machine gives 127.0.0.1 (the
      *     Kafka client names the service after the host it reached, as the JDK resolves it)

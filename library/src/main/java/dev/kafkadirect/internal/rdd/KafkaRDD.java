@@ -151,8 +151,14 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
             return ScalaInterop.toScalaIterator(Collections.emptyIterator());
         }
         CacheKey key = new CacheKey(executorKafkaParams, range.topicPartition());
-        ConsumerLease<K, V> lease = ConsumerCache.instance().acquire(key, executorKafkaParams, readSettings.cache(),
-                context.attemptNumber() > 0, range.fromOffset());
+        ConsumerLease<K, V> lease;
+        try {
+            lease = ConsumerCache.instance().acquire(key, executorKafkaParams, readSettings.cache(),
+                    context.attemptNumber() > 0, range.fromOffset());
+        } catch (RuntimeException e) {
+            // A consumer that cannot log in (e.g. Kerberos) fails here, when it is made.
+            throw SecurityErrors.explain(e, executorKafkaParams);
+        }
         RangeReader<K, V> reader;
         try {
             reader = new RangeReader<>(lease.consumer(), range, readSettings,

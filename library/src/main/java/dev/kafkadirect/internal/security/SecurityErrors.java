@@ -8,8 +8,10 @@ import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 
+import javax.security.auth.login.LoginException;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns Kafka's authentication and authorization errors into errors that say which setting or permission is at
@@ -29,6 +31,10 @@ public final class SecurityErrors {
      */
     public static RuntimeException explain(RuntimeException error, Map<String, ?> kafkaParams) {
         String brokers = "the brokers at bootstrap.servers=" + kafkaParams.get("bootstrap.servers");
+        Optional<LoginException> login = cause(error, LoginException.class);
+        if (login.isPresent() && !(error instanceof KafkaAuthenticationException)) {
+            return KerberosErrors.loginFailed(login.get(), kafkaParams, error);
+        }
         if (error instanceof SslAuthenticationException) {
             Object keystore = kafkaParams.get("ssl.keystore.location");
             return new KafkaAuthenticationException("The TLS handshake with " + brokers + " failed (" + describe(error) + "). Their"
@@ -93,6 +99,15 @@ public final class SecurityErrors {
                 }
             }
         };
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String describe(Throwable error) {

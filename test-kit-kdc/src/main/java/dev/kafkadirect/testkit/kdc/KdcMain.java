@@ -20,7 +20,9 @@ import java.nio.file.Paths;
  * parent JVM, which sends one command per line:
  * <pre>{@code principal <name> <keytab file>}</pre>
  * creates the principal with a random key and writes its keytab, then prints {@value #CREATED} with the name in
- * brackets (or {@value #FAILED} and the reason). When the pipe closes (the parent stopped the child or died, even
+ * brackets (or {@value #FAILED} and the reason);
+ * <pre>{@code delete <name>}</pre>
+ * removes a principal (its keytab stays, as a user's would) and prints {@value #DELETED} with the name. When the pipe closes (the parent stopped the child or died, even
  * by {@code kill -9}) this JVM exits, so no KDC outlives the tests.
  *
  * <pre>{@code java -cp <kdc classpath> dev.kafkadirect.testkit.kdc.KdcMain <work dir> <realm> <port>}</pre>
@@ -30,6 +32,8 @@ public final class KdcMain {
     public static final String READY = "Kerberos KDC ready on port ";
     /** The line prefix that says a principal and its keytab exist. */
     public static final String CREATED = "created principal ";
+    /** The line prefix that says a principal is gone from the KDC. */
+    public static final String DELETED = "deleted principal ";
     /** The line prefix that says a command failed. */
     public static final String FAILED = "failed: ";
     /** The file name of the clients' Kerberos configuration in the work folder. */
@@ -95,6 +99,14 @@ public final class KdcMain {
 
     private static String run(SimpleKdcServer kdc, String command) {
         String[] words = command.split(" ", 3);
+        if (words.length == 2 && words[0].equals("delete")) {
+            try {
+                kdc.deletePrincipal(words[1]);
+                return DELETED + "[" + words[1] + "]";
+            } catch (KrbException | RuntimeException e) {
+                return FAILED + "delete [" + words[1] + "]: " + e;
+            }
+        }
         if (words.length != 3 || !words[0].equals("principal")) {
             return FAILED + "unknown command '" + command + "'";
         }

@@ -86,6 +86,21 @@ public final class KdcProcess {
         }
     }
 
+    /**
+     * Removes a principal from the KDC; keytabs made for it stay.
+     *
+     * @param principal the principal, as it was created
+     * @throws IllegalStateException quoting the KDC's answer when it refused or did not answer in time
+     */
+    public synchronized void deletePrincipal(String principal) {
+        child.send("delete " + principal);
+        String answer = LogLineWait.awaitEither(child::process, logFile, KdcMain.DELETED + "[" + principal + "]",
+                KdcMain.FAILED + "delete [" + principal + "]", COMMAND_TIMEOUT, "The Kerberos KDC", LOG_TAIL_LINES);
+        if (answer.contains(KdcMain.FAILED)) {
+            throw new IllegalStateException("The Kerberos KDC could not delete " + principal + ": " + answer);
+        }
+    }
+
     /** Stops the KDC, killing it if it takes longer than 10 s. */
     public void stop() {
         child.stop(GRACEFUL_STOP_TIMEOUT);
