@@ -32,8 +32,7 @@ public final class SecurityErrors {
     public static RuntimeException explain(RuntimeException error, Map<String, ?> kafkaParams) {
         String brokers = "the brokers at bootstrap.servers=" + kafkaParams.get("bootstrap.servers");
         Optional<LoginException> login = cause(error, LoginException.class);
-        if (login.isPresent() && "GSSAPI".equals(String.valueOf(kafkaParams.get("sasl.mechanism")))
-                && !(error instanceof KafkaAuthenticationException)) {
+        if (login.isPresent() && !(error instanceof KafkaAuthenticationException)) {
             return KerberosErrors.loginFailed(login.get(), kafkaParams, error);
         }
         if (error instanceof SslAuthenticationException) {
