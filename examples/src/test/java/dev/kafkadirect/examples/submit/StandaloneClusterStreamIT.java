@@ -73,8 +73,10 @@ class StandaloneClusterStreamIT {
                 .set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.ui.enabled", "false")
-                // Tasks wait for their preferred executor rather than run elsewhere while it is busy.
-                .set("spark.locality.wait", "30s")
+                // Tasks wait for their preferred executor rather than run elsewhere while it is busy (they take
+                // milliseconds). Not longer: batches made before an executor is killed prefer it, and each of them
+                // waits this long before its tasks run elsewhere (Spark's delay scheduling).
+                .set("spark.locality.wait", "5s")
                 .set("spark.streaming.kafka.maxRatePerPartition", String.valueOf(RECORDS_PER_PARTITION_PER_BATCH));
         sc = new JavaSparkContext(conf);
         placements = new TaskPlacements();
