@@ -4,7 +4,7 @@ import dev.kafkadirect.testkit.internal.BrokerClasspath;
 import dev.kafkadirect.testkit.internal.BrokerNodeConfig;
 import dev.kafkadirect.testkit.internal.BrokerProcess;
 import dev.kafkadirect.testkit.internal.FreePorts;
-import dev.kafkadirect.testkit.internal.GssapiBrokerSettings;
+import dev.kafkadirect.testkit.internal.SaslListenerSettings;
 import dev.kafkadirect.testkit.internal.RecursiveDelete;
 import dev.kafkadirect.testkit.internal.ZooKeeperProcess;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,8 +42,7 @@ final class BrokerNodes {
     private final TlsMaterial tls;
     private final boolean secured;
     private final BrokerVersion version;
-    /** Null without Kerberos. */
-    private final GssapiBrokerSettings gssapi;
+    private final SaslListenerSettings sasl;
     private final List<BrokerProcess> brokers = new ArrayList<>();
     private final List<String> sslAddresses = new ArrayList<>();
     private final List<String> saslSslAddresses = new ArrayList<>();
@@ -54,7 +53,7 @@ final class BrokerNodes {
 
     BrokerNodes(int brokerCount, Map<String, String> brokerProperties, List<String> jvmOptions, Duration startTimeout,
                 int firstBrokerPort, Path logRoot, TlsMaterial tls, boolean secured, BrokerVersion version,
-                GssapiBrokerSettings gssapi) {
+                SaslListenerSettings sasl) {
         this.brokerCount = brokerCount;
         this.brokerProperties = Map.copyOf(brokerProperties);
         this.jvmOptions = List.copyOf(jvmOptions);
@@ -64,13 +63,13 @@ final class BrokerNodes {
         this.tls = tls;
         this.secured = secured;
         this.version = version;
-        this.gssapi = gssapi;
+        this.sasl = sasl;
     }
 
     /** Lays out and launches every broker, and waits until each listens; {@code started} is when the start began. */
     void launch(long started) throws IOException {
         dataRoot = Files.createTempDirectory("kafka-direct-cluster-");
-        int portsPerNode = 2 + (tls == null ? 0 : 1) + (secured ? 1 : 0) + (gssapi == null ? 0 : 1);
+        int portsPerNode = 2 + (tls == null ? 0 : 1) + (secured ? 1 : 0) + (sasl.saslPlaintextListener() ? 1 : 0);
         List<Integer> ports = new ArrayList<>(FreePorts.allocate(portsPerNode * brokerCount));
         if (firstBrokerPort > 0) {
             ports.set(0, firstBrokerPort);
@@ -81,15 +80,13 @@ final class BrokerNodes {
             int next = base + 2;
             int sslPort = tls == null ? 0 : ports.get(next++);
             int saslSslPort = secured ? ports.get(next++) : 0;
-            int saslPlaintextPort = gssapi == null ? 0 : ports.get(next);
+            int saslPlaintextPort = sasl.saslPlaintextListener() ? ports.get(next) : 0;
             nodes.add(new BrokerNodeConfig(i + 1, ports.get(base), ports.get(base + 1), sslPort, saslSslPort,
                     saslPlaintextPort, dataRoot.resolve("broker-" + (i + 1))));
         }
         Map<String, String> tlsProperties = new HashMap<>(tls == null ? Map.of() : tls.brokerSslProperties());
-        if (gssapi != null) {
-            tlsProperties.putAll(gssapi.brokerProperties(secured));
-        }
-        if (secured || gssapi != null) {
+        tlsProperties.putAll(sasl.brokerProperties());
+        if (sasl.authenticates()) {
             tlsProperties.put("authorizer.class.name", version.zooKeeperMode()
                     ? "kafka.security.authorizer.AclAuthorizer" : "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
             // The kit's own clients, brokers and controllers (PLAINTEXT) and the SSL client certificate.
@@ -120,9 +117,7 @@ final class BrokerNodes {
 
     private List<String> brokerJvmOptions() {
         List<String> options = new ArrayList<>(jvmOptions);
-        if (gssapi != null) {
-            options.addAll(gssapi.jvmOptions());
-        }
+        options.addAll(sasl.jvmOptions());
         return options;
     }
 

@@ -1,6 +1,8 @@
 package dev.kafkadirect.testkit;
 
 import dev.kafkadirect.testkit.internal.GssapiBrokerSettings;
+import dev.kafkadirect.testkit.internal.OAuthBrokerSettings;
+import dev.kafkadirect.testkit.internal.SaslListenerSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -62,8 +64,10 @@ public final class KafkaCluster implements AutoCloseable {
     /** Whether brokers have a SASL_SSL (SCRAM-SHA-512) listener and authorize requests with ACLs. */
     private final boolean secured;
     private final BrokerVersion version;
-    /** Whether brokers have a SASL_PLAINTEXT (GSSAPI) listener. */
-    private final boolean kerberos;
+    /** Whether brokers have a SASL_PLAINTEXT (GSSAPI and/or OAUTHBEARER) listener. */
+    private final boolean saslPlaintext;
+    /** Null without OAuth. */
+    private final OAuthServer oauth;
     private final BrokerNodes nodes;
     private Admin admin;
     private final ClusterTopics topics = new ClusterTopics(this::admin, this::clientConfig);
@@ -76,11 +80,15 @@ public final class KafkaCluster implements AutoCloseable {
         String name = builder.name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + SEQUENCE.incrementAndGet();
         this.logRoot = defaultLogRoot().resolve(name);
-        this.kerberos = builder.kerberos != null;
         GssapiBrokerSettings gssapi = builder.kerberos == null ? null : new GssapiBrokerSettings(
                 builder.kerberos.brokerIdentity().jaasConfig(), builder.kerberos.krb5Conf());
+        OAuthBrokerSettings oauth = builder.oauth == null ? null : new OAuthBrokerSettings(builder.oauth.jwksUrl(),
+                builder.oauth.issuer(), OAuthServer.AUDIENCE, builder.oauth.allowedUrls(), version.atLeast(4, 1));
+        SaslListenerSettings sasl = new SaslListenerSettings(secured, gssapi, oauth);
+        this.saslPlaintext = sasl.saslPlaintextListener();
+        this.oauth = builder.oauth;
         this.nodes = new BrokerNodes(brokerCount, builder.brokerProperties, builder.jvmOptions, builder.startTimeout,
-                builder.firstBrokerPort, logRoot, tls, secured, version, gssapi);
+                builder.firstBrokerPort, logRoot, tls, secured, version, sasl);
     }
 
     /** @return the broker version this cluster runs */
@@ -165,16 +173,16 @@ public final class KafkaCluster implements AutoCloseable {
     /**
      * @return the users, ACLs and client settings of the brokers' SASL_SSL and SASL_PLAINTEXT listeners
      * @throws IllegalStateException when the cluster was built with neither {@link KafkaClusterBuilder#saslScram()}
-     *     nor {@link KafkaClusterBuilder#kerberos(KerberosKdc)}
+     *     nor {@link KafkaClusterBuilder#kerberos(KerberosKdc)} nor {@link KafkaClusterBuilder#oauth(OAuthServer)}
      */
     public synchronized KafkaSecurity security() {
         nodes.all();
-        if (!secured && !kerberos) {
+        if (!secured && !saslPlaintext) {
             throw new IllegalStateException("This cluster has no SASL listener: build it with tls(TlsMaterial) and"
-                    + " saslScram(), or with kerberos(KerberosKdc)");
+                    + " saslScram(), with kerberos(KerberosKdc) or with oauth(OAuthServer)");
         }
         return new KafkaSecurity(admin(), secured ? nodes.saslSslBootstrapServers() : null,
-                kerberos ? nodes.saslPlaintextBootstrapServers() : null, tls);
+                saslPlaintext ? nodes.saslPlaintextBootstrapServers() : null, tls, oauth);
     }
 
     /** @return the brokers, in node id order */

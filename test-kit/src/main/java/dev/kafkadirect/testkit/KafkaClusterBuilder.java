@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Settings of a {@link KafkaCluster}, from {@link KafkaCluster#builder()}: how many brokers, their properties and
- * JVM options, listeners (TLS, SASL_SSL, Kerberos), version; {@link #build()} makes an unstarted cluster. Its settings are read by
+ * JVM options, listeners (TLS, SASL_SSL, Kerberos, OAuth), version; {@link #build()} makes an unstarted cluster. Its settings are read by
  * the cluster it builds (package-private fields).
  */
 public final class KafkaClusterBuilder {
@@ -23,6 +23,8 @@ public final class KafkaClusterBuilder {
     boolean secured;
     /** Null without Kerberos. */
     KerberosKdc kerberos;
+    /** Null without OAuth. */
+    OAuthServer oauth;
     BrokerVersion version = BrokerVersion.DEFAULT;
 
     KafkaClusterBuilder() {
@@ -104,6 +106,20 @@ public final class KafkaClusterBuilder {
     }
 
     /**
+     * Adds a SASL_PLAINTEXT listener with OAuth logins (SASL OAUTHBEARER) to every broker, beside GSSAPI when
+     * {@link #kerberos(KerberosKdc)} is set too, and turns on authorization: clients need ACLs
+     * ({@link KafkaCluster#security()}), their user name being their client id (the tokens' {@code sub}). Brokers
+     * accept tokens signed by the server's key, issued by it, for audience {@link OAuthServer#AUDIENCE}, and
+     * re-authenticate connections when the token they logged in with expires. Needs Kafka 3.9 or later.
+     *
+     * @param server the authorization server brokers and clients use; it must outlive the cluster
+     */
+    public KafkaClusterBuilder oauth(OAuthServer server) {
+        this.oauth = java.util.Objects.requireNonNull(server, "OAuth server");
+        return this;
+    }
+
+    /**
      * Runs another broker version than {@link BrokerVersion#DEFAULT}; brokers in ZooKeeper mode also get a
      * ZooKeeper server (a child JVM started and stopped with them).
      */
@@ -122,6 +138,10 @@ public final class KafkaClusterBuilder {
     public KafkaCluster build() {
         if (secured && tls == null) {
             throw new IllegalStateException("saslScram() needs TLS material: call tls(TlsMaterial) too");
+        }
+        if (oauth != null && !version.atLeast(3, 9)) {
+            throw new IllegalStateException("oauth(OAuthServer) needs Kafka 3.9 or later (OAuthBearerValidatorCallbackHandler"
+                    + " and allowed URLs) but the cluster runs " + version);
         }
         return new KafkaCluster(this);
     }

@@ -33,12 +33,16 @@ public final class KafkaSecurity {
     /** Null without a SASL_PLAINTEXT (Kerberos) listener. */
     private final String saslPlaintextBootstrapServers;
     private final TlsMaterial tls;
+    /** Null without OAuth. */
+    private final OAuthServer oauth;
 
-    KafkaSecurity(Admin admin, String bootstrapServers, String saslPlaintextBootstrapServers, TlsMaterial tls) {
+    KafkaSecurity(Admin admin, String bootstrapServers, String saslPlaintextBootstrapServers, TlsMaterial tls,
+                  OAuthServer oauth) {
         this.admin = admin;
         this.bootstrapServers = bootstrapServers;
         this.saslPlaintextBootstrapServers = saslPlaintextBootstrapServers;
         this.tls = tls;
+        this.oauth = oauth;
     }
 
     /**
@@ -54,13 +58,14 @@ public final class KafkaSecurity {
     }
 
     /**
-     * @return the {@code bootstrap.servers} value of the brokers' SASL_PLAINTEXT (Kerberos) listeners
-     * @throws IllegalStateException when the cluster was built without {@link KafkaClusterBuilder#kerberos}
+     * @return the {@code bootstrap.servers} value of the brokers' SASL_PLAINTEXT (Kerberos, OAuth) listeners
+     * @throws IllegalStateException when the cluster was built without {@link KafkaClusterBuilder#kerberos} and
+     *     {@link KafkaClusterBuilder#oauth}
      */
     public String saslPlaintextBootstrapServers() {
         if (saslPlaintextBootstrapServers == null) {
             throw new IllegalStateException("This cluster has no SASL_PLAINTEXT listener: build it with"
-                    + " kerberos(KerberosKdc)");
+                    + " kerberos(KerberosKdc) or oauth(OAuthServer)");
         }
         return saslPlaintextBootstrapServers;
     }
@@ -143,6 +148,33 @@ public final class KafkaSecurity {
         config.put("security.protocol", "SASL_SSL");
         config.put("ssl.truststore.location", tls.truststore().toString());
         config.put("ssl.truststore.password", tls.clientPassword());
+        return config;
+    }
+
+    /**
+     * @param clientId a client of the cluster's {@link OAuthServer}
+     * @param secret its secret
+     * @param scope the scope it asks for (space-separated), or empty for none
+     * @return a new mutable client configuration for the SASL_PLAINTEXT listener with OAUTHBEARER: bootstrap
+     *     servers, Kafka's {@code OAuthBearerLoginCallbackHandler} with the server's token endpoint, and the client
+     *     credentials in {@code sasl.jaas.config}. Every JVM that logs in also needs
+     *     {@link OAuthServer#allowedUrlsJvmOption()} (kafka-clients 3.9.1 and later)
+     * @throws IllegalStateException when the cluster was built without {@link KafkaClusterBuilder#oauth}
+     */
+    public Map<String, Object> oauthClientConfig(String clientId, String secret, String scope) {
+        if (oauth == null) {
+            throw new IllegalStateException("This cluster has no OAuth logins: build it with oauth(OAuthServer)");
+        }
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", saslPlaintextBootstrapServers());
+        config.put("security.protocol", "SASL_PLAINTEXT");
+        config.put("sasl.mechanism", "OAUTHBEARER");
+        config.put("sasl.login.callback.handler.class",
+                "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler");
+        config.put("sasl.oauthbearer.token.endpoint.url", oauth.tokenEndpointUrl());
+        config.put("sasl.jaas.config", "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required"
+                + " clientId=\"" + clientId + "\" clientSecret=\"" + secret + "\""
+                + (scope.isEmpty() ? "" : " scope=\"" + scope + "\"") + ";");
         return config;
     }
 }

@@ -28,16 +28,14 @@ public final class GssapiBrokerSettings {
 
     /**
      * @param withScramOverTls whether the broker also has the kit's SASL_SSL listener with SCRAM-SHA-512
-     * @return the broker properties
+     * @return the broker properties of the GSSAPI logins (the mechanisms each listener enables are
+     *     {@link SaslListenerSettings}' to set)
      */
     public Map<String, String> brokerProperties(boolean withScramOverTls) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("sasl.kerberos.service.name", SERVICE_NAME);
-        properties.put("sasl.enabled.mechanisms", withScramOverTls ? "SCRAM-SHA-512,GSSAPI" : "GSSAPI");
-        properties.put("listener.name.sasl_plaintext.sasl.enabled.mechanisms", "GSSAPI");
         properties.put("listener.name.sasl_plaintext.gssapi.sasl.jaas.config", brokerJaasConfig);
         if (withScramOverTls) {
-            properties.put("listener.name.sasl_ssl.sasl.enabled.mechanisms", "SCRAM-SHA-512,GSSAPI");
             properties.put("listener.name.sasl_ssl.gssapi.sasl.jaas.config", brokerJaasConfig);
         }
         return properties;
