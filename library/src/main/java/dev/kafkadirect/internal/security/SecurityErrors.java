@@ -16,9 +16,10 @@ import java.util.Optional;
 /**
  * Turns Kafka's authentication and authorization errors into errors that say which setting or permission is at
  * fault: an untrusted certificate names the truststore, a failed SASL login names the mechanism and points at
- * {@code sasl.jaas.config}, a missing ACL names the topic or group and the permission to grant. Only setting
- * names, locations and broker addresses are quoted, never passwords or JAAS configurations. These errors are
- * not retriable: clients raise them at the first attempt, so a job fails once, without a retry storm.
+ * {@code sasl.jaas.config} (a Kerberos login names its principal and keytab, an OAuth login its token endpoint and
+ * client id), a missing ACL names the topic or group and the permission to grant. Only setting names, locations,
+ * ids and broker addresses are quoted, never passwords, secrets or JAAS configurations. These errors are not
+ * retriable: clients raise them at the first attempt, so a job fails once, without a retry storm.
  */
 public final class SecurityErrors {
     private SecurityErrors() {
@@ -33,7 +34,12 @@ public final class SecurityErrors {
         String brokers = "the brokers at bootstrap.servers=" + kafkaParams.get("bootstrap.servers");
         Optional<LoginException> login = cause(error, LoginException.class);
         if (login.isPresent() && !(error instanceof KafkaAuthenticationException)) {
-            return KerberosErrors.loginFailed(login.get(), kafkaParams, error);
+            if (OAuthErrors.isOAuth(kafkaParams)) {
+                return OAuthErrors.loginFailed(login.get(), kafkaParams, error);
+            }
+            if ("GSSAPI".equals(String.valueOf(kafkaParams.get("sasl.mechanism")))) {
+                return KerberosErrors.loginFailed(login.get(), kafkaParams, error);
+            }
         }
         if (error instanceof SslAuthenticationException) {
             Object keystore = kafkaParams.get("ssl.keystore.location");
@@ -42,6 +48,9 @@ public final class SecurityErrors {
                     + (keystore == null ? "" : ", or they do not trust the client certificate of ssl.keystore.location="
                     + keystore) + ". Check that the truststore holds the CA that signed the brokers' certificates (and"
                     + " that ssl.endpoint.identification.algorithm matches how they are named).", error);
+        }
+        if (error instanceof AuthenticationException && OAuthErrors.isOAuth(kafkaParams)) {
+            return OAuthErrors.tokenRefused(brokers, kafkaParams, error);
         }
         if (error instanceof AuthenticationException) {
             Object protocol = kafkaParams.get("security.protocol");
