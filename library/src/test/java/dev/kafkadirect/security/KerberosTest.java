@@ -6,20 +6,10 @@ import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.KerberosIdentity;
 import dev.kafkadirect.testkit.KerberosKdc;
 import dev.kafkadirect.testkit.TlsMaterial;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.streaming.Durations;
-import org.apache.spark.streaming.api.java.JavaInputDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
-import org.apache.spark.streaming.kafka010.CanCommitOffsets;
-import org.apache.spark.streaming.kafka010.ConsumerStrategies;
-import org.apache.spark.streaming.kafka010.HasOffsetRanges;
-import org.apache.spark.streaming.kafka010.KafkaUtils;
-import org.apache.spark.streaming.kafka010.LocationStrategies;
-import org.apache.spark.streaming.kafka010.OffsetRange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -31,8 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -141,10 +129,7 @@ class KerberosTest {
     }
 
     private static List<String> createRdd(Map<String, Object> kafkaParams) {
-        OffsetRange[] ranges = {OffsetRange.create(new TopicPartition(TOPIC, 0), 0, 50),
-                OffsetRange.create(new TopicPartition(TOPIC, 1), 0, 50)};
-        return KafkaUtils.<String, String>createRDD(spark, kafkaParams, ranges, LocationStrategies.PreferConsistent())
-                .map(ConsumerRecord::value).collect();
+        return SecuredReads.createRdd(spark, kafkaParams, TOPIC, 50);
     }
 
     private static JavaStreamingContext startStream(Map<String, Object> kafkaParams) {
@@ -154,28 +139,14 @@ class KerberosTest {
     }
 
     private static void startStream(JavaStreamingContext ssc, Map<String, Object> kafkaParams) {
-        SEEN.clear();
-        JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
-                LocationStrategies.PreferConsistent(),
-                ConsumerStrategies.<String, String>Subscribe(List.of(TOPIC), kafkaParams));
-        stream.foreachRDD(rdd -> {
-            OffsetRange[] offsetRanges = ((HasOffsetRanges) rdd.rdd()).offsetRanges();
-            SEEN.addAll(rdd.map(ConsumerRecord::value).collect());
-            ((CanCommitOffsets) stream.inputDStream()).commitAsync(offsetRanges);
-        });
-        ssc.start();
+        SecuredReads.startStream(ssc, kafkaParams, TOPIC, SEEN);
     }
 
     private static Map<String, Object> kafkaParams(Map<String, Object> clientConfig, String groupId) {
-        clientConfig.put("key.deserializer", StringDeserializer.class);
-        clientConfig.put("value.deserializer", StringDeserializer.class);
-        clientConfig.put("group.id", groupId);
-        clientConfig.put("auto.offset.reset", "earliest");
-        clientConfig.put("enable.auto.commit", false);
-        return clientConfig;
+        return SecuredReads.kafkaParams(clientConfig, groupId);
     }
 
     private static List<String> expectedValues() {
-        return IntStream.range(0, 100).mapToObj(i -> "k-" + i).collect(Collectors.toList());
+        return SecuredReads.values("k-", 100);
     }
 }

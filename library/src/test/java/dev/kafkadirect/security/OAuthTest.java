@@ -3,23 +3,13 @@ package dev.kafkadirect.security;
 import dev.kafkadirect.testing.LocalCluster;
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.OAuthServer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.spark.Success$;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.streaming.Durations;
-import org.apache.spark.streaming.api.java.JavaInputDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
-import org.apache.spark.streaming.kafka010.CanCommitOffsets;
-import org.apache.spark.streaming.kafka010.ConsumerStrategies;
-import org.apache.spark.streaming.kafka010.HasOffsetRanges;
-import org.apache.spark.streaming.kafka010.KafkaUtils;
-import org.apache.spark.streaming.kafka010.LocationStrategies;
-import org.apache.spark.streaming.kafka010.OffsetRange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -37,8 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -173,10 +161,7 @@ class OAuthTest {
     }
 
     private static List<String> createRdd(Map<String, Object> kafkaParams) {
-        OffsetRange[] ranges = {OffsetRange.create(new TopicPartition(TOPIC, 0), 0, 50),
-                OffsetRange.create(new TopicPartition(TOPIC, 1), 0, 50)};
-        return KafkaUtils.<String, String>createRDD(spark, kafkaParams, ranges, LocationStrategies.PreferConsistent())
-                .map(ConsumerRecord::value).collect();
+        return SecuredReads.createRdd(spark, kafkaParams, TOPIC, 50);
     }
 
     private static JavaStreamingContext startStream(Map<String, Object> kafkaParams, String topic) {
@@ -186,29 +171,15 @@ class OAuthTest {
     }
 
     private static void startStream(JavaStreamingContext ssc, Map<String, Object> kafkaParams, String topic) {
-        SEEN.clear();
-        JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
-                LocationStrategies.PreferConsistent(),
-                ConsumerStrategies.<String, String>Subscribe(List.of(topic), kafkaParams));
-        stream.foreachRDD(rdd -> {
-            OffsetRange[] offsetRanges = ((HasOffsetRanges) rdd.rdd()).offsetRanges();
-            SEEN.addAll(rdd.map(ConsumerRecord::value).collect());
-            ((CanCommitOffsets) stream.inputDStream()).commitAsync(offsetRanges);
-        });
-        ssc.start();
+        SecuredReads.startStream(ssc, kafkaParams, topic, SEEN);
     }
 
     private static Map<String, Object> kafkaParams(Map<String, Object> clientConfig, String groupId) {
-        clientConfig.put("key.deserializer", StringDeserializer.class);
-        clientConfig.put("value.deserializer", StringDeserializer.class);
-        clientConfig.put("group.id", groupId);
-        clientConfig.put("auto.offset.reset", "earliest");
-        clientConfig.put("enable.auto.commit", false);
-        return clientConfig;
+        return SecuredReads.kafkaParams(clientConfig, groupId);
     }
 
     private static List<String> values(String prefix, int count) {
-        return IntStream.range(0, count).mapToObj(i -> prefix + i).collect(Collectors.toList());
+        return SecuredReads.values(prefix, count);
     }
 
     private static int closedPort() throws IOException {

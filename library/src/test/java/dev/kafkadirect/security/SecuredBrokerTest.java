@@ -13,9 +13,7 @@ import org.apache.hadoop.security.token.TokenIdentifier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.security.token.delegation.DelegationToken;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaInputDStream;
@@ -45,8 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -131,13 +127,9 @@ class SecuredBrokerTest {
     @Test
     void theGuidesSslParametersReadWithCreateRddAndWithAStream(KafkaCluster kafka) {
         // security.protocol=SSL with truststore, keystore and key password, on the listener that requires client certificates.
-        Map<String, Object> kafkaParams = TLS.clientSslConfig();
-        kafkaParams.put("bootstrap.servers", kafka.sslBootstrapServers());
-        kafkaParams.put("key.deserializer", StringDeserializer.class);
-        kafkaParams.put("value.deserializer", StringDeserializer.class);
-        kafkaParams.put("group.id", "secured-ssl");
-        kafkaParams.put("auto.offset.reset", "earliest");
-        kafkaParams.put("enable.auto.commit", false);
+        Map<String, Object> sslConfig = TLS.clientSslConfig();
+        sslConfig.put("bootstrap.servers", kafka.sslBootstrapServers());
+        Map<String, Object> kafkaParams = SecuredReads.kafkaParams(sslConfig, "secured-ssl");
 
         assertReadsTheWholeTopic(kafka, kafkaParams, "secured-ssl");
     }
@@ -277,22 +269,15 @@ class SecuredBrokerTest {
     }
 
     private static Map<String, Object> kafkaParams(KafkaCluster kafka, String user, String password) {
-        Map<String, Object> kafkaParams = kafka.security().clientConfig(user, password);
-        kafkaParams.put("key.deserializer", StringDeserializer.class);
-        kafkaParams.put("value.deserializer", StringDeserializer.class);
-        kafkaParams.put("group.id", "secured-other");
-        kafkaParams.put("auto.offset.reset", "earliest");
-        kafkaParams.put("enable.auto.commit", false);
-        return kafkaParams;
+        return SecuredReads.kafkaParams(kafka.security().clientConfig(user, password), "secured-other");
     }
 
     private static OffsetRange[] wholeTopic(String topic, long perPartition) {
-        return new OffsetRange[] {OffsetRange.create(new TopicPartition(topic, 0), 0, perPartition),
-                OffsetRange.create(new TopicPartition(topic, 1), 0, perPartition)};
+        return SecuredReads.twoPartitions(topic, perPartition);
     }
 
     private static List<String> expectedValues() {
-        return IntStream.range(0, 100).mapToObj(i -> "v-" + i).collect(Collectors.toList());
+        return SecuredReads.values("v-", 100);
     }
 
     private static String stackTrace(Throwable error) {
