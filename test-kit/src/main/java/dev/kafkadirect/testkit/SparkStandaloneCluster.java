@@ -193,6 +193,22 @@ public final class SparkStandaloneCluster implements AutoCloseable {
      * @return its exit status and output
      */
     public SparkSubmitResult submit(List<String> arguments, Duration timeout) {
+        return submit(arguments, timeout, null);
+    }
+
+    /**
+     * Like {@link #submit(List, Duration)}, with spark-submit started in {@code workingDirectory}, where a
+     * client-mode driver finds files named by relative paths (a keytab, say), as when a user runs it there.
+     *
+     * <p>As Spark's {@code spark-submit} script does, a client-mode driver (which runs in spark-submit's own JVM)
+     * gets the options of {@code --driver-java-options} on its JVM's command line.
+     *
+     * @param arguments spark-submit's arguments after {@code --master}
+     * @param timeout how long it may run; after that it is killed and this method fails
+     * @param workingDirectory the directory to start spark-submit in, or null for this JVM's
+     * @return its exit status and output
+     */
+    public SparkSubmitResult submit(List<String> arguments, Duration timeout, Path workingDirectory) {
         List<String> all = new ArrayList<>(List.of("--master", masterUrl(),
                 "--conf", "spark.driver.extraJavaOptions=" + javaOptions(),
                 "--conf", "spark.executor.extraJavaOptions=" + javaOptions(),
@@ -200,7 +216,8 @@ public final class SparkStandaloneCluster implements AutoCloseable {
         all.addAll(arguments);
         Path logFile = logRoot.resolve("spark-submit-" + submissions.incrementAndGet() + ".log");
         SparkProcess submit = daemon("spark-submit " + String.join(" ", arguments), MASTER_HOST,
-                "org.apache.spark.deploy.SparkSubmit", all, logFile);
+                "org.apache.spark.deploy.SparkSubmit", all, logFile, clientDriverJavaOptions(arguments))
+                .in(workingDirectory);
         submit.launch();
         OptionalInt status = submit.awaitExit(timeout);
         if (status.isEmpty()) {
@@ -235,7 +252,27 @@ public final class SparkStandaloneCluster implements AutoCloseable {
         return "SparkStandaloneCluster{master=" + masterUrl + ", workers=" + workerHosts + "}";
     }
 
+    /** @return the {@code --driver-java-options} of a client-mode submission, split at spaces; else none */
+    private static List<String> clientDriverJavaOptions(List<String> arguments) {
+        int mode = arguments.indexOf("--deploy-mode");
+        if (mode >= 0 && mode + 1 < arguments.size() && arguments.get(mode + 1).equals("cluster")) {
+            return List.of();
+        }
+        List<String> options = new ArrayList<>();
+        for (int i = 0; i + 1 < arguments.size(); i++) {
+            if (arguments.get(i).equals("--driver-java-options")) {
+                options.addAll(List.of(arguments.get(i + 1).trim().split("\\s+")));
+            }
+        }
+        return options;
+    }
+
     private SparkProcess daemon(String description, String host, String mainClass, List<String> arguments, Path logFile) {
+        return daemon(description, host, mainClass, arguments, logFile, List.of());
+    }
+
+    private SparkProcess daemon(String description, String host, String mainClass, List<String> arguments, Path logFile,
+                                List<String> extraJvmOptions) {
         Map<String, String> environment = new HashMap<>();
         environment.put("SPARK_HOME", distribution.home().toString());
         environment.put("SPARK_SCALA_VERSION", distribution.scalaBinaryVersion());
@@ -244,6 +281,7 @@ public final class SparkStandaloneCluster implements AutoCloseable {
         List<String> jvmOptions = new ArrayList<>(JAVA17_OPENS);
         jvmOptions.add("-Xmx512m");
         jvmOptions.add("-Djava.awt.headless=true");
+        jvmOptions.addAll(extraJvmOptions);
         return new SparkProcess(description, distribution.daemonClasspath(), jvmOptions, mainClass, arguments,
                 environment, logFile);
     }

@@ -30,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  * Each batch's values are collected to the driver to count distinct values: meant for test-sized topics.
  *
  * <pre>{@code spark-submit --class dev.kafkadirect.examples.submit.CommitAsyncApp kafka-direct-examples-<version>-app.jar \
- *     <bootstrap.servers> <topic> <group.id> <result file>}</pre>
+ *     <bootstrap.servers> <topic> <group.id> <result file> [<consumer properties file>]}</pre>
+ *
+ * <p>The optional properties file adds consumer settings, such as the security ones.
  */
 public final class CommitAsyncApp {
     private static final long TIMEOUT_MINUTES = 10;
@@ -39,12 +41,13 @@ public final class CommitAsyncApp {
     }
 
     /**
-     * @param args bootstrap servers, topic, group id, result file
+     * @param args bootstrap servers, topic, group id, result file, and optionally a consumer properties file
      * @throws InterruptedException when interrupted while waiting for the stream
      */
     public static void main(String[] args) throws InterruptedException {
-        if (args.length != 4) {
-            System.err.println("usage: CommitAsyncApp <bootstrap.servers> <topic> <group.id> <result file>");
+        if (args.length != 4 && args.length != 5) {
+            System.err.println("usage: CommitAsyncApp <bootstrap.servers> <topic> <group.id> <result file>"
+                    + " [<consumer properties file>]");
             System.exit(2);
         }
         Map<String, Object> kafkaParams = new HashMap<>();
@@ -54,6 +57,9 @@ public final class CommitAsyncApp {
         kafkaParams.put(ConsumerConfig.GROUP_ID_CONFIG, args[2]);
         kafkaParams.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         kafkaParams.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        if (args.length == 5) {
+            ClientProperties.addTo(kafkaParams, args[4]);
+        }
         String topic = args[1];
         Path result = Paths.get(args[3]);
 

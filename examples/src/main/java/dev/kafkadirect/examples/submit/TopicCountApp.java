@@ -21,16 +21,18 @@ import java.util.Map;
  * prints the counts and writes them to a result file.
  *
  * <pre>{@code spark-submit --class dev.kafkadirect.examples.submit.TopicCountApp kafka-direct-examples-<version>-app.jar \
- *     <bootstrap.servers> <topic> <result file>}</pre>
+ *     <bootstrap.servers> <topic> <result file> [<consumer properties file>]}</pre>
+ *
+ * <p>The optional properties file adds consumer settings, such as the security ones.
  */
 public final class TopicCountApp {
     private TopicCountApp() {
     }
 
-    /** @param args bootstrap servers, topic, result file */
+    /** @param args bootstrap servers, topic, result file, and optionally a consumer properties file */
     public static void main(String[] args) {
-        if (args.length != 3) {
-            System.err.println("usage: TopicCountApp <bootstrap.servers> <topic> <result file>");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: TopicCountApp <bootstrap.servers> <topic> <result file> [<consumer properties file>]");
             System.exit(2);
         }
         Map<String, Object> kafkaParams = new HashMap<>();
@@ -38,6 +40,9 @@ public final class TopicCountApp {
         kafkaParams.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         kafkaParams.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         kafkaParams.put(ConsumerConfig.GROUP_ID_CONFIG, "kafka-direct-topic-count");
+        if (args.length == 4) {
+            ClientProperties.addTo(kafkaParams, args[3]);
+        }
         String topic = args[1];
         Path result = Paths.get(args[2]);
 

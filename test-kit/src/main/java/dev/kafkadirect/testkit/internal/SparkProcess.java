@@ -26,6 +26,8 @@ public final class SparkProcess {
     private final List<String> command;
     private final Map<String, String> environment;
     private final Path logFile;
+    /** Null for this JVM's working directory. */
+    private Path workingDirectory;
     /** Null while the child is not running. */
     private ChildJvm child;
 
@@ -53,9 +55,19 @@ public final class SparkProcess {
         this.logFile = logFile;
     }
 
+    /**
+     * @param directory the child's working directory, as the directory a user starts it in
+     * @return this process, not yet launched
+     */
+    public synchronized SparkProcess in(Path directory) {
+        this.workingDirectory = directory;
+        return this;
+    }
+
     /** Starts the child; does not wait for it to be ready. */
     public synchronized void launch() {
         ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory == null ? null : workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
