@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * them with ACLs, with the driver in this JVM and two executors in JVMs of their own (Spark's local-cluster
  * mode), each logging in from the keytab that {@code sasl.jaas.config} names: createRDD and a stream read every
  * record once and commit; a keytab without the principal's key and a principal the KDC no longer has each fail
- * with an error that names the principal and keytab of {@code sasl.jaas.config}.
+ * with an error that names the principal and keytab of {@code sasl.jaas.config}; a service name that is not the
+ * brokers' fails before any task runs, naming {@code sasl.kerberos.service.name}.
  */
 @Tag("security")
 class KerberosTest {
@@ -126,6 +127,24 @@ class KerberosTest {
         assertThatThrownBy(() -> createRdd(kafkaParams))
                 .hasMessageContaining("Kerberos login of principal=" + gone.principal())
                 .hasMessageContaining("Client not found in Kerberos database");
+    }
+
+    @Test
+    void aServiceNameThatIsNotTheBrokersFailsAtOnceNamingTheSetting() {
+        Map<String, Object> kafkaParams = kafkaParams(kafka.security().kerberosClientConfig(reader), "kerberos-service");
+        kafkaParams.put("sasl.kerberos.service.name", "not-kafka");
+
+        assertThatThrownBy(() -> createRdd(kafkaParams))
+                .hasMessageContaining("The KDC has no service principal not-kafka/")
+                .hasMessageContaining("Server not found in Kerberos database")
+                .hasMessageContaining("sasl.kerberos.service.name=not-kafka");
+        JavaStreamingContext ssc = new JavaStreamingContext(spark, Durations.milliseconds(500));
+        try {
+            assertThatThrownBy(() -> startStream(ssc, kafkaParams))
+                    .hasMessageContaining("sasl.kerberos.service.name=not-kafka");
+        } finally {
+            ssc.stop(false, false);
+        }
     }
 
     private static List<String> createRdd(Map<String, Object> kafkaParams) {

@@ -37,6 +37,23 @@ final class KerberosErrors {
                 + " must name the realm's KDC.", error);
     }
 
+    /**
+     * @param serviceName the client's {@code sasl.kerberos.service.name}
+     * @param host the broker host the client names the service after
+     * @param kdcAnswer what the KDC said
+     * @param kafkaParams the client's settings
+     * @return an error saying the brokers' service principal is not the one the client asks for
+     */
+    static KafkaAuthenticationException unknownService(String serviceName, String host, String kdcAnswer,
+                                                       Map<String, ?> kafkaParams) {
+        return new KafkaAuthenticationException("The KDC has no service principal " + serviceName + "/" + host
+                + " (" + kdcAnswer + "), which the client asks for from sasl.kerberos.service.name=" + serviceName
+                + " and the broker host " + host + " of bootstrap.servers=" + kafkaParams.get("bootstrap.servers")
+                + ". Set sasl.kerberos.service.name to the first part of the brokers' principal (kafka for"
+                + " kafka/broker1.example.com@EXAMPLE.COM) and name the brokers by the host in their principals;"
+                + " Kafka's client would retry this until a poll timed out.", null);
+    }
+
     private static java.util.Optional<String> find(Pattern pattern, String text) {
         Matcher matcher = pattern.matcher(text);
         return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();

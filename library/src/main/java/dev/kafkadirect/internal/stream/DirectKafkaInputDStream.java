@@ -15,6 +15,7 @@ import dev.kafkadirect.internal.scala.ScalaInterop;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetCommitCallback;
+import dev.kafkadirect.internal.security.KerberosPreflight;
 import dev.kafkadirect.internal.security.SecurityErrors;
 import dev.kafkadirect.metrics.BatchMetrics;
 import org.apache.kafka.common.TopicPartition;
@@ -140,6 +141,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
             return;
         }
         warnWhenBatchesOutlastTheGroupSession();
+        KerberosPreflight.check(executorKafkaParams);
         if (journal != null) {
             startJournal();
         }

@@ -2,6 +2,7 @@ package org.apache.spark.streaming.kafka010;
 
 import dev.kafkadirect.internal.consumer.ExecutorKafkaParams;
 import dev.kafkadirect.internal.consumer.KafkaParamsCheck;
+import dev.kafkadirect.internal.security.KerberosPreflight;
 import dev.kafkadirect.internal.consumer.ReadSettings;
 import dev.kafkadirect.internal.placement.Executors;
 import dev.kafkadirect.internal.placement.PlacementPolicy;
@@ -63,6 +64,7 @@ public final class KafkaUtils {
         }
         KafkaParamsCheck.requireConsumerBasics(kafkaParams);
         requireRanges(offsetRanges);
+        KerberosPreflight.check(kafkaParams);
         PlacementPolicy placement = placementFor(locationStrategy);
         return new KafkaRDD<>(sparkContext, ExecutorKafkaParams.adjust(kafkaParams), offsetRanges, placement,
                 Executors.of(sparkContext), Collections.emptyMap(), ReadSettings.from(sparkContext.getConf(), kafkaParams));
