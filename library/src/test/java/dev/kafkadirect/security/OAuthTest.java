@@ -1,5 +1,6 @@
 package dev.kafkadirect.security;
 
+import dev.kafkadirect.testing.CapturedOutput;
 import dev.kafkadirect.testing.LocalCluster;
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.OAuthServer;
@@ -116,12 +117,17 @@ class OAuthTest {
     void aWrongClientSecretFailsNamingTheTokenEndpointAndClientButNotTheSecret() {
         Map<String, Object> kafkaParams = kafkaParams(oauthClient("reader", "wrong-secret"), "oauth-bad-secret");
 
-        assertThatThrownBy(() -> createRdd(kafkaParams))
-                .hasMessageContaining("OAuth login of clientId=reader got no token from"
-                        + " sasl.oauthbearer.token.endpoint.url=" + oauth.tokenEndpointUrl())
-                .hasMessageContaining("401")
-                .hasMessageContaining("Check clientId and clientSecret in sasl.jaas.config")
-                .satisfies(error -> assertThat(error.getMessage()).doesNotContain("wrong-secret"));
+        String logged;
+        try (CapturedOutput output = CapturedOutput.start()) {
+            assertThatThrownBy(() -> createRdd(kafkaParams))
+                    .hasMessageContaining("OAuth login of clientId=reader got no token from"
+                            + " sasl.oauthbearer.token.endpoint.url=" + oauth.tokenEndpointUrl())
+                    .hasMessageContaining("401")
+                    .hasMessageContaining("Check clientId and clientSecret in sasl.jaas.config")
+                    .satisfies(error -> assertThat(error.getMessage()).doesNotContain("wrong-secret"));
+            logged = output.text();
+        }
+        assertThat(logged).as("captured logs").doesNotContain("wrong-secret");
     }
 
     @Test
