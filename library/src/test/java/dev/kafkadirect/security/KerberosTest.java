@@ -8,6 +8,8 @@ import dev.kafkadirect.testkit.KerberosKdc;
 import dev.kafkadirect.testkit.TlsMaterial;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -119,14 +122,28 @@ class KerberosTest {
     }
 
     @Test
-    void aPrincipalTheKdcNoLongerHasFailsSayingSo() {
+    void aPrincipalTheKdcNoLongerHasFailsSayingSo() throws Exception {
         KerberosIdentity gone = kdc.createIdentity("gone");
         kdc.deleteIdentity(gone);
         Map<String, Object> kafkaParams = kafkaParams(kafka.security().kerberosClientConfig(gone), "kerberos-gone");
-
-        assertThatThrownBy(() -> createRdd(kafkaParams))
-                .hasMessageContaining("Kerberos login of principal=" + gone.principal())
-                .hasMessageContaining("Client not found in Kerberos database");
+        AtomicInteger tasks = new AtomicInteger();
+        SparkListener countTasks = new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+                tasks.incrementAndGet();
+            }
+        };
+        spark.sc().addSparkListener(countTasks);
+        try {
+            assertThatThrownBy(() -> createRdd(kafkaParams))
+                    .hasMessageContaining("Kerberos login of principal=" + gone.principal())
+                    .hasMessageContaining("Client not found in Kerberos database");
+            spark.sc().listenerBus().waitUntilEmpty(10_000);
+        } finally {
+            spark.sc().removeSparkListener(countTasks);
+        }
+        // The driver's check failed the job before any task: no attempt per task, each logging in again.
+        assertThat(tasks.get()).isZero();
     }
 
     @Test

@@ -25,7 +25,7 @@ final class KerberosErrors {
      * @return an error naming the principal and keytab that did not log in
      */
     static KafkaAuthenticationException loginFailed(LoginException login, Map<String, ?> kafkaParams,
-                                                    RuntimeException error) {
+                                                    Throwable error) {
         String jaas = String.valueOf(kafkaParams.get("sasl.jaas.config"));
         String who = find(PRINCIPAL, jaas).map(principal -> "principal=" + principal).orElse("the principal")
                 + find(KEYTAB, jaas).map(keytab -> " from keyTab=" + keytab).orElse("");
@@ -52,6 +52,14 @@ final class KerberosErrors {
                 + ". Set sasl.kerberos.service.name to the first part of the brokers' principal (kafka for"
                 + " kafka/broker1.example.com@EXAMPLE.COM) and name the brokers by the host in their principals;"
                 + " Kafka's client would retry this until a poll timed out.", null);
+    }
+
+    /**
+     * @param jaasConfig a {@code sasl.jaas.config} value
+     * @return the file its {@code keyTab} names, if it names one
+     */
+    static java.util.Optional<String> keytab(String jaasConfig) {
+        return find(KEYTAB, jaasConfig);
     }
 
     private static java.util.Optional<String> find(Pattern pattern, String text) {

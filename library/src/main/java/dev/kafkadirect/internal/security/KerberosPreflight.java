@@ -25,8 +25,10 @@ import java.util.Set;
  * and asks the KDC for the brokers' service ticket, as Kafka's client will ({@code <service name>@<broker host>}).
  * A KDC that does not know that service principal — a wrong {@code sasl.kerberos.service.name}, or brokers named
  * by another host than their principals' — fails the check with an error naming the setting: Kafka's client takes
- * that answer as retriable and would retry until a poll timed out. Anything else (no {@code sasl.jaas.config}, a
- * failed login, an unreachable KDC or broker host) passes: the client reports those itself.
+ * that answer as retriable and would retry until a poll timed out. A login that fails with a keytab the driver has
+ * fails too, naming principal and keytab, so a createRDD job does not fail each of its tasks' attempts with it. A
+ * keytab the driver does not have (shipped to executors only), no {@code sasl.jaas.config}, or an unknown broker
+ * host pass: the client reports what is wrong there itself.
  */
 public final class KerberosPreflight {
     private static final String KERBEROS_V5 = "1.2.840.113554.1.2.2";
@@ -46,13 +48,21 @@ public final class KerberosPreflight {
                 || serviceName == null) {
             return;
         }
-        Optional<LoginContext> login = login(jaasConfig.toString());
-        if (!login.isPresent()) {
+        String jaas = jaasConfig instanceof Password ? ((Password) jaasConfig).value() : jaasConfig.toString();
+        LoginContext login;
+        try {
+            login = login(jaas);
+        } catch (LoginException e) {
+            if (KerberosErrors.keytab(jaas).map(path -> new java.io.File(path).isFile()).orElse(false)) {
+                throw KerberosErrors.loginFailed(e, kafkaParams, e);
+            }
+            return;
+        } catch (RuntimeException e) {
             return;
         }
         try {
             for (String host : brokerHosts(String.valueOf(kafkaParams.get("bootstrap.servers")))) {
-                Optional<String> answer = Subject.doAs(login.get().getSubject(),
+                Optional<String> answer = Subject.doAs(login.getSubject(),
                         (PrivilegedAction<Optional<String>>) () -> unknownService(serviceName.toString(), host));
                 if (answer.isPresent()) {
                     throw KerberosErrors.unknownService(serviceName.toString(), host, answer.get(), kafkaParams);
@@ -60,23 +70,19 @@ public final class KerberosPreflight {
             }
         } finally {
             try {
-                login.get().logout();
+                login.logout();
             } catch (LoginException e) {
                 // Nothing to release then.
             }
         }
     }
 
-    private static Optional<LoginContext> login(String jaasConfig) {
-        try {
-            JaasContext context = JaasContext.loadClientContext(
-                    Collections.singletonMap("sasl.jaas.config", new Password(jaasConfig)));
-            LoginContext login = new LoginContext(context.name(), new Subject(), null, context.configuration());
-            login.login();
-            return Optional.of(login);
-        } catch (LoginException | RuntimeException e) {
-            return Optional.empty();
-        }
+    private static LoginContext login(String jaasConfig) throws LoginException {
+        JaasContext context = JaasContext.loadClientContext(
+                Collections.singletonMap("sasl.jaas.config", new Password(jaasConfig)));
+        LoginContext login = new LoginContext(context.name(), new Subject(), null, context.configuration());
+        login.login();
+        return login;
     }
 
     /** @return the KDC's answer when it has no principal for {@code service@host}, else empty */
