@@ -65,11 +65,20 @@ public final class Settings {
                 return millis;
             });
 
+    /** Most records of a whole stream batch, shared among partitions by lag; off when unset. */
+    public static final Setting<Long> MAX_RECORDS_PER_BATCH = new Setting<>("dev.kafkadirect.maxRecordsPerBatch",
+            SettingSource.KAFKA_PARAMS_OR_SPARK_CONF, null, "unset (off)",
+            text -> positive("dev.kafkadirect.maxRecordsPerBatch", wholeNumber("dev.kafkadirect.maxRecordsPerBatch", text)));
+    /** How long a cached executor consumer may stay idle before it is closed, in milliseconds; off when unset. */
+    public static final Setting<Long> CONSUMER_CACHE_IDLE_TIMEOUT = new Setting<>("dev.kafkadirect.consumerCache.idleTimeout",
+            SettingSource.KAFKA_PARAMS_OR_SPARK_CONF, null, "unset (off)",
+            text -> positive("dev.kafkadirect.consumerCache.idleTimeout", millis("dev.kafkadirect.consumerCache.idleTimeout", text)));
+
     private static final List<Setting<?>> ALL = Collections.unmodifiableList(Arrays.asList(POLL_MS,
             ALLOW_NON_CONSECUTIVE_OFFSETS, CACHE_ENABLED, CACHE_MAX_CAPACITY, CACHE_INITIAL_CAPACITY, CACHE_LOAD_FACTOR,
             NETWORK_TIMEOUT, MAX_RATE_PER_PARTITION, MIN_RATE_PER_PARTITION, BACKPRESSURE_ENABLED,
             BACKPRESSURE_INITIAL_RATE, FAIL_ON_DATA_LOSS, OFFSET_JOURNAL, MAX_RECORDS_PER_PARTITION, MIN_PARTITIONS,
-            LAG_WARNING_BATCHES, GROUP_JOIN_TIMEOUT_MS));
+            LAG_WARNING_BATCHES, GROUP_JOIN_TIMEOUT_MS, MAX_RECORDS_PER_BATCH, CONSUMER_CACHE_IDLE_TIMEOUT));
 
     private Settings() {
     }
@@ -136,6 +145,21 @@ public final class Settings {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a duration such as 120s but was '" + text + "'", e);
         }
+    }
+
+    private static long millis(String key, String text) {
+        try {
+            return JavaUtils.timeStringAsMs(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a duration such as 30s or 5min but was '" + text + "'", e);
+        }
+    }
+
+    private static long positive(String key, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(key + " must be > 0 but was " + value);
+        }
+        return value;
     }
 
     private static int lagWarningBatches(String text) {

@@ -13,13 +13,23 @@ public final class CacheSettings implements Serializable {
     public static final String INITIAL_CAPACITY = Settings.CACHE_INITIAL_CAPACITY.key();
     public static final String MAX_CAPACITY = Settings.CACHE_MAX_CAPACITY.key();
     public static final String LOAD_FACTOR = Settings.CACHE_LOAD_FACTOR.key();
+    public static final String IDLE_TIMEOUT = Settings.CONSUMER_CACHE_IDLE_TIMEOUT.key();
 
     private final boolean enabled;
     private final int initialCapacity;
     private final int maxCapacity;
     private final float loadFactor;
+    /** 0 when idle consumers stay until capacity or JVM exit closes them. */
+    private final long idleTimeoutMs;
 
     public CacheSettings(boolean enabled, int initialCapacity, int maxCapacity, float loadFactor) {
+        this(enabled, initialCapacity, maxCapacity, loadFactor, 0);
+    }
+
+    /**
+     * @param idleTimeoutMs how long a consumer may stay idle before it is closed; 0 for no limit
+     */
+    public CacheSettings(boolean enabled, int initialCapacity, int maxCapacity, float loadFactor, long idleTimeoutMs) {
         if (initialCapacity <= 0) {
             throw new IllegalArgumentException(INITIAL_CAPACITY + " must be > 0 but was " + initialCapacity);
         }
@@ -33,11 +43,15 @@ public final class CacheSettings implements Serializable {
         this.initialCapacity = initialCapacity;
         this.maxCapacity = maxCapacity;
         this.loadFactor = loadFactor;
+        if (idleTimeoutMs < 0) {
+            throw new IllegalArgumentException(IDLE_TIMEOUT + " must be > 0 but was " + idleTimeoutMs);
+        }
+        this.idleTimeoutMs = idleTimeoutMs;
     }
 
     /**
      * @param conf the application's configuration
-     * @return the settings (defaults: enabled, 16, 64, 0.75)
+     * @return the settings (defaults: enabled, 16, 64, 0.75, no idle timeout)
      * @throws IllegalArgumentException naming a setting with a bad value
      */
     public static CacheSettings from(SparkConf conf) {
@@ -45,7 +59,8 @@ public final class CacheSettings implements Serializable {
                 Settings.CACHE_ENABLED.from(conf),
                 Settings.CACHE_INITIAL_CAPACITY.from(conf),
                 Settings.CACHE_MAX_CAPACITY.from(conf),
-                Settings.CACHE_LOAD_FACTOR.from(conf));
+                Settings.CACHE_LOAD_FACTOR.from(conf),
+                Settings.CONSUMER_CACHE_IDLE_TIMEOUT.optionalFrom(conf).orElse(0L));
     }
 
     public boolean enabled() {
@@ -62,5 +77,10 @@ public final class CacheSettings implements Serializable {
 
     public float loadFactor() {
         return loadFactor;
+    }
+
+    /** @return how long a consumer may stay idle before it is closed, in milliseconds; 0 for no limit */
+    public long idleTimeoutMs() {
+        return idleTimeoutMs;
     }
 }

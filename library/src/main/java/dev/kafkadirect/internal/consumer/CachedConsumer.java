@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An executor consumer with the partition it is assigned to, what it carried over, and whether a task
@@ -27,6 +28,10 @@ final class CachedConsumer<K, V> implements ConsumerLease<K, V> {
     private long carriedFromOffset = -1;
     /** When it last went back to the cache, in the cache's release order; meaningful while idle. */
     private long releasedAt;
+    /** The ticker's time when it last went back to the cache; meaningful while idle. */
+    private long idleSinceNanos;
+    /** How long it may stay idle, from the settings of the RDD that last borrowed it; 0 for no limit. */
+    private long idleTimeoutNanos;
     private boolean inUse;
     private boolean closed;
 
@@ -44,9 +49,15 @@ final class CachedConsumer<K, V> implements ConsumerLease<K, V> {
         return inUse;
     }
 
-    void lend(LeaseOrigin how) {
+    void lend(LeaseOrigin how, long idleTimeoutMs) {
         inUse = true;
         origin = how;
+        idleTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(idleTimeoutMs);
+    }
+
+    /** @return when, on the cache's ticker, this idle consumer is due to be closed; Long.MAX_VALUE for never */
+    long idleDeadlineNanos() {
+        return idleTimeoutNanos == 0 ? Long.MAX_VALUE : idleSinceNanos + idleTimeoutNanos;
     }
 
     /** Reassigns this idle consumer to another partition with the same configuration; what it carried is dropped. */
@@ -65,9 +76,10 @@ final class CachedConsumer<K, V> implements ConsumerLease<K, V> {
         return releasedAt;
     }
 
-    void returned(long releaseOrder) {
+    void returned(long releaseOrder, long nowNanos) {
         inUse = false;
         releasedAt = releaseOrder;
+        idleSinceNanos = nowNanos;
     }
 
     @Override

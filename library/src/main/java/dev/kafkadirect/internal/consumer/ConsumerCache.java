@@ -1,5 +1,6 @@
 package dev.kafkadirect.internal.consumer;
 
+import dev.kafkadirect.internal.time.Ticker;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,13 +32,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * It takes the least recently used one, whose last prefetch has most likely returned (a consumer cannot
  * fetch from a broker while an earlier fetch to it is pending). Beyond {@code maxCapacity} (more tasks at
  * once than that, or other configurations) the least recently used idle consumers are closed; a consumer
- * in use never is. Everything left is closed when the JVM exits.
+ * in use never is. With {@code dev.kafkadirect.consumerCache.idleTimeout}, a consumer idle longer than that is
+ * closed by a daemon thread of the cache, so an executor whose topics went quiet releases its connections.
+ * Everything left is closed when the JVM exits.
  * One instance per JVM; thread-safe.
  */
 public final class ConsumerCache {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerCache.class);
     private static final AtomicLong CONSUMERS_CREATED = new AtomicLong();
-    private static final ConsumerCache INSTANCE = closedAtExit(new ConsumerCache(KafkaConsumers.WITH_TOKEN_LOGIN));
+    private static final ConsumerCache INSTANCE =
+            closedAtExit(new ConsumerCache(KafkaConsumers.WITH_TOKEN_LOGIN, Ticker.SYSTEM, true));
+    /** Checks for idle consumers come no closer together than this. */
+    private static final long MIN_CHECK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /** Every cached consumer, idle or in use. */
     private final Set<CachedConsumer<?, ?>> consumers = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -43,10 +53,21 @@ public final class ConsumerCache {
     private final AtomicBoolean warnedAboutCapacity = new AtomicBoolean();
     private long releases;
     private final ConsumerFactory factory;
+    private final Ticker ticker;
+    /** Null for a cache whose idle consumers are closed only when {@link #closeExpiredIdle()} is called. */
+    private final ScheduledExecutorService idleCloser;
+    private ScheduledFuture<?> nextIdleCheck;
+    private long nextIdleCheckNanos = Long.MAX_VALUE;
     private int maxCapacity = Integer.MAX_VALUE;
 
-    private ConsumerCache(ConsumerFactory factory) {
+    private ConsumerCache(ConsumerFactory factory, Ticker ticker, boolean closesIdleByItself) {
         this.factory = factory;
+        this.ticker = ticker;
+        this.idleCloser = closesIdleByItself ? Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kafka-direct-consumer-cache-idle");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
     }
 
     private static ConsumerCache closedAtExit(ConsumerCache cache) {
@@ -59,7 +80,21 @@ public final class ConsumerCache {
      * @return a cache of its own, apart from this JVM's; the caller closes its consumers
      */
     static ConsumerCache using(ConsumerFactory factory) {
-        return new ConsumerCache(factory);
+        return using(factory, Ticker.SYSTEM);
+    }
+
+    /**
+     * @param ticker the time idle consumers are measured on; the new cache closes them only when
+     *               {@link #closeExpiredIdle()} is called
+     * @return a cache of its own, apart from this JVM's; the caller closes its consumers
+     */
+    static ConsumerCache using(ConsumerFactory factory, Ticker ticker) {
+        return new ConsumerCache(factory, ticker, false);
+    }
+
+    /** @return a cache of its own that, like this JVM's, closes idle consumers from a thread of its own */
+    static ConsumerCache usingItsOwnThread(ConsumerFactory factory) {
+        return new ConsumerCache(factory, Ticker.SYSTEM, true);
     }
 
     /** @return this JVM's cache */
@@ -85,7 +120,9 @@ public final class ConsumerCache {
     public <K, V> ConsumerLease<K, V> acquire(CacheKey key, Map<String, Object> kafkaParams, CacheSettings settings,
                                               boolean retriedTask, long fromOffset) {
         if (!settings.enabled()) {
-            return new CachedConsumer<>(key, create(key, kafkaParams), null);
+            CachedConsumer<K, V> uncached = new CachedConsumer<>(key, create(key, kafkaParams), null);
+            uncached.lend(LeaseOrigin.CREATED, 0);
+            return uncached;
         }
         List<CachedConsumer<?, ?>> toClose = new ArrayList<>();
         synchronized (this) {
@@ -95,21 +132,21 @@ public final class ConsumerCache {
                 consumers.remove(idle);
                 toClose.add(idle);
             } else if (idle != null) {
-                idle.lend(LeaseOrigin.CACHED);
+                idle.lend(LeaseOrigin.CACHED, settings.idleTimeoutMs());
                 return idle;
             } else if (!retriedTask && consumers.size() >= maxCapacity) {
                 CachedConsumer<K, V> moved = takeLeastRecentIdleLike(key);
                 if (moved != null) {
                     warnOnceAboutCapacity("moves consumers from partition to partition");
                     moved.moveTo(key);
-                    moved.lend(LeaseOrigin.MOVED);
+                    moved.lend(LeaseOrigin.MOVED, settings.idleTimeoutMs());
                     return moved;
                 }
             }
         }
         toClose.forEach(CachedConsumer::close);
         CachedConsumer<K, V> created = new CachedConsumer<>(key, create(key, kafkaParams), this);
-        created.lend(LeaseOrigin.CREATED);
+        created.lend(LeaseOrigin.CREATED, settings.idleTimeoutMs());
         synchronized (this) {
             consumers.add(created);
             toClose = closeIdleBeyondCapacity();
@@ -135,24 +172,76 @@ public final class ConsumerCache {
         all.forEach(CachedConsumer::close);
     }
 
+    /**
+     * Closes the idle consumers that have been idle longer than the idle timeout of the RDD that last borrowed
+     * them; the cache's own thread calls this when the next one is due.
+     *
+     * @return how many were closed
+     */
+    int closeExpiredIdle() {
+        List<CachedConsumer<?, ?>> expired = new ArrayList<>();
+        List<Object> partitions = new ArrayList<>();
+        synchronized (this) {
+            long now = ticker.nanoTime();
+            for (CachedConsumer<?, ?> idle : new ArrayList<>(idleByRelease.values())) {
+                if (idle.idleDeadlineNanos() <= now) {
+                    forgetIdle(idle);
+                    consumers.remove(idle);
+                    expired.add(idle);
+                    partitions.add(idle.key().partition());
+                }
+            }
+            nextIdleCheck = null;
+            nextIdleCheckNanos = Long.MAX_VALUE;
+            scheduleIdleCheck();
+        }
+        if (!expired.isEmpty()) {
+            LOG.info("Closing {} executor consumers idle longer than {} ({})", expired.size(),
+                    CacheSettings.IDLE_TIMEOUT, partitions);
+        }
+        expired.forEach(CachedConsumer::close);
+        return expired.size();
+    }
+
     void released(CachedConsumer<?, ?> consumer) {
         List<CachedConsumer<?, ?>> toClose;
         synchronized (this) {
-            consumer.returned(++releases);
+            consumer.returned(++releases, ticker.nanoTime());
             if (!consumers.contains(consumer)) {
                 toClose = Collections.singletonList(consumer);
             } else {
                 idleByKey.computeIfAbsent(consumer.key(), key -> new ArrayList<>(1)).add(consumer);
                 idleByRelease.put(consumer.releasedAt(), consumer);
                 toClose = closeIdleBeyondCapacity();
+                scheduleIdleCheck();
             }
         }
         toClose.forEach(CachedConsumer::close);
     }
 
+    /** Has the cache's thread wake when the soonest idle deadline passes (guarded by this). */
+    private void scheduleIdleCheck() {
+        if (idleCloser == null) {
+            return;
+        }
+        long soonest = Long.MAX_VALUE;
+        for (CachedConsumer<?, ?> idle : idleByRelease.values()) {
+            soonest = Math.min(soonest, idle.idleDeadlineNanos());
+        }
+        if (soonest == Long.MAX_VALUE || soonest >= nextIdleCheckNanos) {
+            return;
+        }
+        if (nextIdleCheck != null) {
+            nextIdleCheck.cancel(false);
+        }
+        long delay = Math.max(MIN_CHECK_INTERVAL_NANOS, soonest - ticker.nanoTime());
+        nextIdleCheckNanos = soonest;
+        nextIdleCheck = idleCloser.schedule(this::closeExpiredIdle, delay, TimeUnit.NANOSECONDS);
+    }
+
     void invalidated(CachedConsumer<?, ?> consumer) {
         synchronized (this) {
-            consumer.returned(++releases);
+            consumer.returned(++releases, ticker.nanoTime());
             consumers.remove(consumer);
         }
         consumer.close();

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Plans a direct stream's batches, knowing nothing of Spark: from where the stream stands and what the driver's
- * consumer reports, one range per assigned partition up to its latest offset within the rate limits. Partitions
+ * consumer reports, one range per assigned partition up to its latest offset within the rate limits and the
+ * batch's cap ({@link BatchCap}). Partitions
  * new to the stream start at the offset journal's offset when it has one (a stream that started from the
  * journal), else at the group's committed offset, else at their beginning. Refuses to plan, with an error naming
  * the partitions, when partitions were taken by a rebalance or deleted, or the log no longer holds where the
@@ -32,6 +33,8 @@ final class BatchPlanner implements Serializable {
     private final String groupId;
     private final PerPartitionConfig rates;
     private final long batchMillis;
+    /** dev.kafkadirect.maxRecordsPerBatch; 0 when off. */
+    private final long maxRecordsPerBatch;
     /** Where journalled partitions start when first assigned; empty unless the stream started from the journal. */
     private final HashMap<TopicPartition, Long> journalStart = new HashMap<>();
 
@@ -42,10 +45,18 @@ final class BatchPlanner implements Serializable {
      * @param batchMillis the batch interval
      */
     BatchPlanner(int streamId, String groupId, PerPartitionConfig rates, long batchMillis) {
+        this(streamId, groupId, rates, batchMillis, 0);
+    }
+
+    /**
+     * @param maxRecordsPerBatch the most records a batch reads in all, shared by lag; 0 for no such cap
+     */
+    BatchPlanner(int streamId, String groupId, PerPartitionConfig rates, long batchMillis, long maxRecordsPerBatch) {
         this.streamId = streamId;
         this.groupId = groupId;
         this.rates = rates;
         this.batchMillis = batchMillis;
+        this.maxRecordsPerBatch = maxRecordsPerBatch;
     }
 
     /** Partitions in these offsets start there when first assigned (the stream continues from the journal). */
@@ -99,6 +110,9 @@ final class BatchPlanner implements Serializable {
         Map<TopicPartition, Long> latest = driver.latestOffsets(from.keySet());
         requireOffsetsWithinLog(from, latest);
         Map<TopicPartition, Long> until = RateLimit.untilOffsets(from, latest, batchMillis, rates, backpressureRate);
+        if (maxRecordsPerBatch > 0) {
+            until = BatchCap.apply(from, until, latest, maxRecordsPerBatch);
+        }
         return new PlannedBatch(ranges(from, until), latest, until);
     }
 

@@ -113,7 +113,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         this.initialRate = initialRate(ssc.conf());
         Object groupId = userParams.get(ConsumerConfig.GROUP_ID_CONFIG);
         this.planner = new BatchPlanner(id(), groupId == null ? null : groupId.toString(), perPartitionConfig,
-                slideDuration().milliseconds());
+                slideDuration().milliseconds(), options.maxRecordsPerBatch());
     }
 
     /** @return the backpressure rate before the estimator has one, in records per second; 0 when unset */

@@ -14,11 +14,14 @@ final class StreamOptions {
     private final String offsetJournal;
     private final int lagWarningBatches;
     private final long groupJoinTimeoutMs;
+    /** 0 when off. */
+    private final long maxRecordsPerBatch;
 
-    private StreamOptions(String offsetJournal, int lagWarningBatches, long groupJoinTimeoutMs) {
+    private StreamOptions(String offsetJournal, int lagWarningBatches, long groupJoinTimeoutMs, long maxRecordsPerBatch) {
         this.offsetJournal = offsetJournal;
         this.lagWarningBatches = lagWarningBatches;
         this.groupJoinTimeoutMs = groupJoinTimeoutMs;
+        this.maxRecordsPerBatch = maxRecordsPerBatch;
     }
 
     /**
@@ -27,7 +30,9 @@ final class StreamOptions {
     static StreamOptions from(SparkConf conf, Map<String, Object> kafkaParams) {
         Map<String, String> options = KafkaDirectOptions.of(conf, kafkaParams);
         return new StreamOptions(options.get(Settings.OFFSET_JOURNAL.key()),
-                valueOrDefault(options, Settings.LAG_WARNING_BATCHES), valueOrDefault(options, Settings.GROUP_JOIN_TIMEOUT_MS));
+                valueOrDefault(options, Settings.LAG_WARNING_BATCHES), valueOrDefault(options, Settings.GROUP_JOIN_TIMEOUT_MS),
+                options.containsKey(Settings.MAX_RECORDS_PER_BATCH.key())
+                        ? Settings.MAX_RECORDS_PER_BATCH.parse(options.get(Settings.MAX_RECORDS_PER_BATCH.key())) : 0);
     }
 
     /** @return the offset journal's directory; empty when the journal is off */
@@ -43,6 +48,11 @@ final class StreamOptions {
     /** @return how long a subscribing driver consumer waits for its group's first assignment */
     Duration groupJoinTimeout() {
         return Duration.ofMillis(groupJoinTimeoutMs);
+    }
+
+    /** @return the most records a batch reads in all; 0 for no such cap */
+    long maxRecordsPerBatch() {
+        return maxRecordsPerBatch;
     }
 
     private static <T> T valueOrDefault(Map<String, String> options, Setting<T> setting) {

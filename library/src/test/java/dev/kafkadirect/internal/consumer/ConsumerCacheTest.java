@@ -11,9 +11,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The cache's lending rules, on a cache of Kafka's {@code MockConsumer}s (no broker, no Spark). */
 class ConsumerCacheTest {
@@ -169,6 +172,49 @@ class ConsumerCacheTest {
 
     private static CacheKey key(String name) {
         return new CacheKey(keyParams("evict"), new TopicPartition("cache-evict-" + name, 0));
+    }
+
+    @Test
+    void consumersIdleLongerThanTheirTimeoutAreClosedAndTheOthersStay() {
+        AtomicLong now = new AtomicLong();
+        ConsumerCache timed = ConsumerCache.using(factory, now::get);
+        CacheSettings oneSecond = new CacheSettings(true, 16, 4, 0.75f, 1_000);
+        CacheKey quiet = new CacheKey(keyParams("idle"), new TopicPartition("cache-idle-quiet", 0));
+        CacheKey busy = new CacheKey(keyParams("idle"), new TopicPartition("cache-idle-busy", 0));
+        CacheKey untimed = new CacheKey(keyParams("idle"), new TopicPartition("cache-idle-untimed", 0));
+        ConsumerLease<String, String> quietLease = timed.acquire(quiet, EXECUTOR_PARAMS, oneSecond, false, 0);
+        ConsumerLease<String, String> busyLease = timed.acquire(busy, EXECUTOR_PARAMS, oneSecond, false, 0);
+        ConsumerLease<String, String> untimedLease = timed.acquire(untimed, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
+        quietLease.release(finishedReaderOfNothing(quietLease));
+        untimedLease.release(finishedReaderOfNothing(untimedLease));
+
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(999));
+        assertThat(timed.closeExpiredIdle()).as("idle for 999 ms of 1,000").isZero();
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(1));
+        assertThat(timed.closeExpiredIdle()).isEqualTo(1);
+
+        assertThatClosed(quietLease.consumer());
+        assertThat(timed.size()).as("the busy one is in use, the untimed one has no timeout").isEqualTo(2);
+        busyLease.release(finishedReaderOfNothing(busyLease));
+        now.addAndGet(TimeUnit.HOURS.toNanos(1));
+        assertThat(timed.closeExpiredIdle()).isEqualTo(1);
+        assertThatClosed(busyLease.consumer());
+        ConsumerLease<String, String> again = timed.acquire(quiet, EXECUTOR_PARAMS, oneSecond, false, 0);
+        assertThat(again.consumer()).isNotSameAs(quietLease.consumer());
+        assertThat(again.origin()).isEqualTo(LeaseOrigin.CREATED);
+        timed.closeAll();
+    }
+
+    @Test
+    void theJvmsCacheClosesIdleConsumersByItselfWhenTheirTimeoutPasses() {
+        ConsumerCache jvmLike = ConsumerCache.usingItsOwnThread(factory);
+        CacheKey key = new CacheKey(keyParams("idle-thread"), new TopicPartition("cache-idle-thread", 0));
+        ConsumerLease<String, String> lease = jvmLike.acquire(key, EXECUTOR_PARAMS,
+                new CacheSettings(true, 16, 4, 0.75f, 200), false, 0);
+        lease.release(finishedReaderOfNothing(lease));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> jvmLike.size() == 0);
+        assertThatClosed(lease.consumer());
     }
 
     private static Map<String, Object> keyParams(String groupId) {

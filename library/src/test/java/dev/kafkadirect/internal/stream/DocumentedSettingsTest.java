@@ -137,6 +137,8 @@ class DocumentedSettingsTest {
         defaults.put(RangeSplit.MIN_PARTITIONS, split);
         defaults.put(KafkaDirectOptions.LAG_WARNING_BATCHES, code(stream.lagWarningBatches()));
         defaults.put(Settings.GROUP_JOIN_TIMEOUT_MS.key(), code(stream.groupJoinTimeout().toMillis()));
+        defaults.put(Settings.MAX_RECORDS_PER_BATCH.key(), stream.maxRecordsPerBatch() == 0 ? "unset (off)" : "on");
+        defaults.put(Settings.CONSUMER_CACHE_IDLE_TIMEOUT.key(), read.cache().idleTimeoutMs() == 0 ? "unset (off)" : "on");
         return defaults;
     }
 

@@ -1,0 +1,86 @@
+package dev.kafkadirect.additions;
+
+import dev.kafkadirect.testkit.KafkaCluster;
+import dev.kafkadirect.testkit.KafkaClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.spark.SparkConf;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.api.java.JavaInputDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kafka010.ConsumerStrategies;
+import org.apache.spark.streaming.kafka010.HasOffsetRanges;
+import org.apache.spark.streaming.kafka010.KafkaUtils;
+import org.apache.spark.streaming.kafka010.LocationStrategies;
+import org.apache.spark.streaming.kafka010.OffsetRange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** dev.kafkadirect.maxRecordsPerBatch on a real broker, with maxRatePerPartition, in local Spark Streaming. */
+class BatchCapStreamTest {
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = KafkaClusterExtension.shared();
+
+    /** Each batch's ranges; static because foreachRDD closures run on the driver of this JVM. */
+    static final List<List<OffsetRange>> BATCHES = new CopyOnWriteArrayList<>();
+    static final List<String> SEEN = new CopyOnWriteArrayList<>();
+
+    private JavaStreamingContext ssc;
+
+    @AfterEach
+    void stopStreaming() {
+        if (ssc != null) {
+            ssc.stop(true, false);
+        }
+        BATCHES.clear();
+        SEEN.clear();
+    }
+
+    @Test
+    void eachBatchReadsAtMostTheCapSharedByLagWithinMaxRatePerPartition(KafkaCluster kafka) {
+        kafka.createTopic("batch-cap", 3);
+        int[] perPartition = {600, 300, 100};
+        for (int partition = 0; partition < 3; partition++) {
+            int p = partition;
+            kafka.produce(perPartition[p], i -> new ProducerRecord<>("batch-cap", p, null, p + "-" + i));
+        }
+        // 0.5 s batches at 200 records/s per partition: at most 100 from each partition, and 250 in all.
+        ssc = new JavaStreamingContext(new SparkConf().setMaster("local[2]").setAppName("BatchCapStreamTest")
+                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.streaming.kafka.maxRatePerPartition", "200"), Durations.milliseconds(500));
+        Map<String, Object> kafkaParams = new HashMap<>(kafka.stringConsumerConfig("batch-cap"));
+        kafkaParams.put("dev.kafkadirect.maxRecordsPerBatch", 250);
+        JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
+                LocationStrategies.PreferConsistent(),
+                ConsumerStrategies.<String, String>Subscribe(List.of("batch-cap"), kafkaParams));
+        stream.foreachRDD(rdd -> {
+            BATCHES.add(List.of(((HasOffsetRanges) rdd.rdd()).offsetRanges()));
+            SEEN.addAll(rdd.map(ConsumerRecord::value).collect());
+        });
+        ssc.start();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> SEEN.size() >= 1_000);
+        // Shares of 250 by lag 600:300:100 are 150, 75, 25; partition 0 may read 100, the 150 left go
+        // 112.5 : 37.5 to partitions 1 and 2, and partition 1 may read 100 too.
+        assertThat(BATCHES.get(0)).extracting(OffsetRange::count).containsExactly(100L, 100L, 50L);
+        assertThat(BATCHES.get(1)).extracting(OffsetRange::count).containsExactly(100L, 100L, 50L);
+        assertThat(BATCHES).allSatisfy(batch -> assertThat(batch.stream().mapToLong(OffsetRange::count).sum())
+                .isLessThanOrEqualTo(250));
+        assertThat(BATCHES).allSatisfy(batch -> assertThat(batch).allSatisfy(range ->
+                assertThat(range.count()).isLessThanOrEqualTo(100)));
+        assertThat(SEEN).hasSize(1_000);
+        assertThat(new HashSet<>(SEEN)).hasSize(1_000);
+    }
+}
