@@ -148,7 +148,8 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         try {
             running = RunningParts.open(id(), () -> new DriverConsumer<>(
                     consumerStrategy.onStart(Collections.unmodifiableMap(new HashMap<>(currentOffsets))),
-                    StreamOptions.from(ssc().conf(), consumerStrategy.executorKafkaParams()).groupJoinTimeout()));
+                    StreamOptions.from(ssc().conf(), consumerStrategy.executorKafkaParams()).groupJoinTimeout(),
+                    ExpiredCommits.of(id(), consumerStrategy.executorKafkaParams())));
             DriverConsumer<K, V> driver = running.driver();
             Set<TopicPartition> assignment = currentOffsets.isEmpty() ? driver.awaitInitialAssignment()
                     : driver.awaitRestoredAssignment(currentOffsets.keySet(), sessionTimeout().plusSeconds(15));

@@ -36,6 +36,7 @@ final class DriverConsumer<K, V> implements DriverOffsets {
     private final Consumer<K, V> consumer;
     private final Ticker ticker;
     private final Duration groupJoinTimeout;
+    private final ExpiredCommits expiredCommits;
     /** Positions seen in records a poll returned anyway (a custom strategy that did not pause). */
     private final Map<TopicPartition, Long> returnedPositions = new HashMap<>();
 
@@ -43,14 +44,18 @@ final class DriverConsumer<K, V> implements DriverOffsets {
      * @param consumer the consumer the strategy started
      * @param groupJoinTimeout how long to wait for a subscription's first assignment
      */
-    DriverConsumer(Consumer<K, V> consumer, Duration groupJoinTimeout) {
-        this(consumer, groupJoinTimeout, Ticker.SYSTEM);
+    DriverConsumer(Consumer<K, V> consumer, Duration groupJoinTimeout, ExpiredCommits expiredCommits) {
+        this(consumer, groupJoinTimeout, expiredCommits, Ticker.SYSTEM);
     }
 
-    /** @param ticker the time its waits are measured with */
-    DriverConsumer(Consumer<K, V> consumer, Duration groupJoinTimeout, Ticker ticker) {
+    /**
+     * @param expiredCommits what to do with committed offsets the log no longer holds
+     * @param ticker the time its waits are measured with
+     */
+    DriverConsumer(Consumer<K, V> consumer, Duration groupJoinTimeout, ExpiredCommits expiredCommits, Ticker ticker) {
         this.consumer = consumer;
         this.groupJoinTimeout = groupJoinTimeout;
+        this.expiredCommits = expiredCommits;
         this.ticker = ticker;
     }
 
@@ -161,30 +166,51 @@ final class DriverConsumer<K, V> implements DriverOffsets {
         }
     }
 
-    /** @return where each partition starts when the stream first reads it: its consumer position */
+    /**
+     * @return where each partition starts when the stream first reads it: its consumer position, unless that is a
+     *         committed offset the log no longer holds ({@link ExpiredCommits})
+     */
     Map<TopicPartition, Long> positions(Collection<TopicPartition> partitions) {
         Map<TopicPartition, Long> positions = new HashMap<>();
         for (TopicPartition partition : partitions) {
             Long returned = returnedPositions.remove(partition);
             positions.put(partition, returned != null ? returned : consumer.position(partition));
         }
-        return positions;
+        if (positions.isEmpty()) {
+            return positions;
+        }
+        return expiredCommits.resolve(positions, committedOffsets(partitions), consumer.beginningOffsets(partitions),
+                this::latestOffsets);
+    }
+
+    private Map<TopicPartition, Long> committedOffsets(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        if (!expiredCommits.inAGroup()) {
+            return offsets;
+        }
+        consumer.committed(new HashSet<>(partitions)).forEach((partition, offset) -> {
+            if (offset != null) {
+                offsets.put(partition, offset.offset());
+            }
+        });
+        return offsets;
     }
 
     /**
-     * @return where partitions that appeared while the stream ran start: the group's committed offset,
-     *         else their beginning, so that nothing written to a new partition is skipped
+     * @return where partitions that appeared while the stream ran start: the group's committed offset (unless the
+     *         log no longer holds it: {@link ExpiredCommits}), else their beginning, so that nothing written to a
+     *         new partition is skipped
      */
     @Override
     public Map<TopicPartition, Long> committedOrEarliest(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
+        Map<TopicPartition, Long> committed = committedOffsets(partitions);
         Map<TopicPartition, Long> earliest = consumer.beginningOffsets(partitions);
         Map<TopicPartition, Long> start = new HashMap<>();
         for (TopicPartition partition : partitions) {
-            OffsetAndMetadata offset = committed.get(partition);
-            start.put(partition, offset != null ? offset.offset() : earliest.get(partition));
+            Long offset = committed.get(partition);
+            start.put(partition, offset != null ? offset : earliest.get(partition));
         }
-        return start;
+        return expiredCommits.resolve(start, committed, earliest, this::latestOffsets);
     }
 
     /**
