@@ -218,10 +218,11 @@ public final class RangeReader<K, V> implements Iterator<ConsumerRecord<K, V>> {
     }
 
     private void requireNoGap(long nextPresentOffset) {
-        if (nextPresentOffset != expectedOffset && !settings.allowNonConsecutiveOffsets()) {
+        if (nextPresentOffset != expectedOffset && !settings.gapsAllowed()) {
             throw new OffsetGapException("Offsets " + expectedOffset + " to " + (nextPresentOffset - 1) + " of "
                     + partition + " have no records (reading " + range + "). Compacted and transactional topics have"
-                    + " such gaps: set " + ReadSettings.ALLOW_NON_CONSECUTIVE_OFFSETS + "=true to read them.",
+                    + " such gaps: set " + ReadSettings.ALLOW_NON_CONSECUTIVE_OFFSETS + "=true to read them (under"
+                    + " isolation.level=read_committed they are expected and read without it).",
                     partition, expectedOffset, nextPresentOffset);
         }
     }

@@ -2,6 +2,7 @@ package dev.kafkadirect.internal.consumer;
 
 import dev.kafkadirect.internal.config.Settings;
 import dev.kafkadirect.internal.split.RangeSplit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.spark.SparkConf;
 
 import java.io.Serializable;
@@ -23,6 +24,8 @@ public final class ReadSettings implements Serializable {
     private final boolean failOnDataLoss;
     private final CacheSettings cache;
     private final RangeSplit split;
+    /** Whether executor consumers read with isolation.level=read_committed, where gaps are expected. */
+    private final boolean readCommitted;
 
     public ReadSettings(long pollTimeoutMs, boolean allowNonConsecutiveOffsets, boolean failOnDataLoss,
                         CacheSettings cache) {
@@ -31,6 +34,16 @@ public final class ReadSettings implements Serializable {
 
     public ReadSettings(long pollTimeoutMs, boolean allowNonConsecutiveOffsets, boolean failOnDataLoss,
                         CacheSettings cache, RangeSplit split) {
+        this(pollTimeoutMs, allowNonConsecutiveOffsets, failOnDataLoss, cache, split, false);
+    }
+
+    /**
+     * @param readCommitted whether the consumers read with {@code isolation.level=read_committed}: then offsets
+     *                      without records (transaction markers, aborted records) are expected, as if
+     *                      {@code allowNonConsecutiveOffsets} were set
+     */
+    public ReadSettings(long pollTimeoutMs, boolean allowNonConsecutiveOffsets, boolean failOnDataLoss,
+                        CacheSettings cache, RangeSplit split, boolean readCommitted) {
         if (pollTimeoutMs <= 0) {
             throw new IllegalArgumentException(POLL_MS + " must be > 0 but was " + pollTimeoutMs);
         }
@@ -39,6 +52,7 @@ public final class ReadSettings implements Serializable {
         this.failOnDataLoss = failOnDataLoss;
         this.cache = cache;
         this.split = split;
+        this.readCommitted = readCommitted;
     }
 
     /**
@@ -50,17 +64,18 @@ public final class ReadSettings implements Serializable {
     public static ReadSettings from(SparkConf conf, java.util.Map<String, Object> kafkaParams) {
         SparkConf merged = conf.clone();
         KafkaDirectOptions.of(conf, kafkaParams).forEach(merged::set);
-        return from(merged);
+        return from(merged, "read_committed".equalsIgnoreCase(
+                String.valueOf(kafkaParams.get(ConsumerConfig.ISOLATION_LEVEL_CONFIG)).trim()));
     }
 
-    private static ReadSettings from(SparkConf conf) {
+    private static ReadSettings from(SparkConf conf, boolean readCommitted) {
         long networkTimeoutMs = Settings.NETWORK_TIMEOUT.from(conf) * 1000;
         long pollMs = Settings.POLL_MS.optionalFrom(conf).orElse(networkTimeoutMs);
         boolean allowGaps = Settings.ALLOW_NON_CONSECUTIVE_OFFSETS.from(conf);
         boolean failOnDataLoss = Settings.FAIL_ON_DATA_LOSS.from(conf);
         RangeSplit split = RangeSplit.of(Settings.MAX_RECORDS_PER_PARTITION.optionalFrom(conf).orElse(null),
                 Settings.MIN_PARTITIONS.optionalFrom(conf).orElse(null));
-        return new ReadSettings(pollMs, allowGaps, failOnDataLoss, CacheSettings.from(conf), split);
+        return new ReadSettings(pollMs, allowGaps, failOnDataLoss, CacheSettings.from(conf), split, readCommitted);
     }
 
     public Duration pollTimeout() {
@@ -69,6 +84,28 @@ public final class ReadSettings implements Serializable {
 
     public boolean allowNonConsecutiveOffsets() {
         return allowNonConsecutiveOffsets;
+    }
+
+    /** @return whether the consumers read with {@code isolation.level=read_committed} */
+    public boolean readCommitted() {
+        return readCommitted;
+    }
+
+    /**
+     * @return whether offsets without records are read past rather than failing the read: with
+     *         {@code allowNonConsecutiveOffsets}, or under {@code read_committed}, where markers and aborted
+     *         records leave them
+     */
+    public boolean gapsAllowed() {
+        return allowNonConsecutiveOffsets || readCommitted;
+    }
+
+    /**
+     * @return whether each offset of a range holds exactly one record the reader returns, so that counts can
+     *         be answered from the ranges: no gaps allowed, and lost offsets fail the read
+     */
+    public boolean rangesCountRecords() {
+        return !gapsAllowed() && failOnDataLoss;
     }
 
     public boolean failOnDataLoss() {

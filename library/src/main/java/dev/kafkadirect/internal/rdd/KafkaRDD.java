@@ -183,7 +183,7 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
      */
     @Override
     public long count() {
-        if (readSettings.allowNonConsecutiveOffsets() || !readSettings.failOnDataLoss()) {
+        if (!readSettings.rangesCountRecords()) {
             return super.count();
         }
         long count = 0;
@@ -199,7 +199,7 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
      */
     @Override
     public boolean isEmpty() {
-        if (readSettings.allowNonConsecutiveOffsets() || !readSettings.failOnDataLoss()) {
+        if (!readSettings.rangesCountRecords()) {
             return !new JavaRDD<ConsumerRecord<K, V>>(this, ScalaInterop.classTag(ConsumerRecord.class))
                     .mapPartitions(records -> Collections.singletonList(records.hasNext()).iterator())
                     .collect().contains(Boolean.TRUE);
@@ -210,7 +210,7 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
     /** Reads only the first {@code num} offsets' records, in partition order, when ranges are exact. */
     @Override
     public Object take(int num) {
-        if (readSettings.allowNonConsecutiveOffsets() || !readSettings.failOnDataLoss() || num <= 0) {
+        if (!readSettings.rangesCountRecords() || num <= 0) {
             return super.take(num);
         }
         List<OffsetRange> needed = new ArrayList<>();

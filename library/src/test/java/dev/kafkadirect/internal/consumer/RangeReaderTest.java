@@ -55,7 +55,8 @@ class RangeReaderTest {
                 .isInstanceOf(OffsetGapException.class)
                 .hasMessage("Offsets 2 to 3 of orders-0 have no records (reading OffsetRange(topic: 'orders',"
                         + " partition: 0, range: [0 -> 5])). Compacted and transactional topics have such gaps: set"
-                        + " spark.streaming.kafka.allowNonConsecutiveOffsets=true to read them.")
+                        + " spark.streaming.kafka.allowNonConsecutiveOffsets=true to read them (under"
+                        + " isolation.level=read_committed they are expected and read without it).")
                 .satisfies(error -> assertThat(((OffsetGapException) error).firstMissingOffset()).isEqualTo(2));
 
         consumer.seek(PARTITION, 0);

@@ -200,6 +200,7 @@ class KafkaRDDTest {
                 .hasMessage("Unknown option dev.kafkadirect.failOnDataloss in kafkaParams; Kafka Direct knows"
                         + " [dev.kafkadirect.failOnDataLoss, dev.kafkadirect.offsetJournal,"
                         + " dev.kafkadirect.maxRecordsPerPartition, dev.kafkadirect.minPartitions,"
-                        + " dev.kafkadirect.lagWarningBatches, dev.kafkadirect.groupJoinTimeoutMs]");
+                        + " dev.kafkadirect.lagWarningBatches, dev.kafkadirect.groupJoinTimeoutMs,"
+                        + " dev.kafkadirect.maxRecordsPerBatch, dev.kafkadirect.consumerCache.idleTimeout]");
     }
 }
