@@ -4,6 +4,7 @@ import java.time.Duration
 import java.util.concurrent.ConcurrentLinkedQueue
 
 import dev.kafkadirect.testkit.{KafkaCluster, KafkaClusterExtension}
+import dev.kafkadirect.bounded.GroupBacklog
 import dev.kafkadirect.time.{NoRecordAtTime, TimestampRanges, TimestampStrategies}
 import org.apache.kafka.clients.producer.ProducerRecord
 import org.apache.kafka.common.serialization.StringDeserializer
@@ -79,6 +80,22 @@ class ScalaCallersAdditionsTest {
       assertEquals(List(OffsetRange("scala-time-between", 0, 3, 6)), ranges.toList)
       val values = KafkaUtils.createRDD[String, String](sc, kafkaParams.asJava, ranges, PreferConsistent).map(_.value).collect()
       assertEquals(List("v3", "v4", "v5"), values.toList)
+    } finally {
+      sc.stop()
+    }
+  }
+
+  @Test
+  def aGroupsBacklogFeedsCreateRDDAndIsCommittedAfter(kafka: KafkaCluster): Unit = {
+    timedTopic(kafka, "scala-backlog")
+    val kafkaParams = kafkaParamsOf(kafka, "scala-backlog")
+    val sc = new SparkContext(conf)
+    try {
+      val backlog = GroupBacklog.of(kafkaParams, Array("scala-backlog"))
+      val rdd = KafkaUtils.createRDD[String, String](sc, kafkaParams.asJava, backlog.offsetRanges, PreferConsistent)
+      assertEquals(30L, rdd.map(_.value).distinct().count())
+      backlog.commit()
+      assertEquals(30L, kafka.committedOffsets("scala-backlog").asScala.values.map(_.longValue).sum)
     } finally {
       sc.stop()
     }

@@ -73,12 +73,16 @@ public final class Settings {
     public static final Setting<Long> CONSUMER_CACHE_IDLE_TIMEOUT = new Setting<>("dev.kafkadirect.consumerCache.idleTimeout",
             SettingSource.KAFKA_PARAMS_OR_SPARK_CONF, null, "unset (off)",
             text -> positive("dev.kafkadirect.consumerCache.idleTimeout", millis("dev.kafkadirect.consumerCache.idleTimeout", text)));
+    /** Whether a stream reads up to the latest offsets seen when it starts and then stops its context gracefully. */
+    public static final Setting<Boolean> BOUNDED_RUN =
+            flag("dev.kafkadirect.boundedRun", SettingSource.KAFKA_PARAMS_OR_SPARK_CONF, false);
 
     private static final List<Setting<?>> ALL = Collections.unmodifiableList(Arrays.asList(POLL_MS,
             ALLOW_NON_CONSECUTIVE_OFFSETS, CACHE_ENABLED, CACHE_MAX_CAPACITY, CACHE_INITIAL_CAPACITY, CACHE_LOAD_FACTOR,
             NETWORK_TIMEOUT, MAX_RATE_PER_PARTITION, MIN_RATE_PER_PARTITION, BACKPRESSURE_ENABLED,
             BACKPRESSURE_INITIAL_RATE, FAIL_ON_DATA_LOSS, OFFSET_JOURNAL, MAX_RECORDS_PER_PARTITION, MIN_PARTITIONS,
-            LAG_WARNING_BATCHES, GROUP_JOIN_TIMEOUT_MS, MAX_RECORDS_PER_BATCH, CONSUMER_CACHE_IDLE_TIMEOUT));
+            LAG_WARNING_BATCHES, GROUP_JOIN_TIMEOUT_MS, MAX_RECORDS_PER_BATCH, CONSUMER_CACHE_IDLE_TIMEOUT,
+            BOUNDED_RUN));
 
     private Settings() {
     }

@@ -35,6 +35,8 @@ final class BatchPlanner implements Serializable {
     private final long batchMillis;
     /** dev.kafkadirect.maxRecordsPerBatch; 0 when off. */
     private final long maxRecordsPerBatch;
+    /** dev.kafkadirect.boundedRun; null when off. */
+    private final BoundedRun boundedRun;
     /** Where journalled partitions start when first assigned; empty unless the stream started from the journal. */
     private final HashMap<TopicPartition, Long> journalStart = new HashMap<>();
 
@@ -45,18 +47,21 @@ final class BatchPlanner implements Serializable {
      * @param batchMillis the batch interval
      */
     BatchPlanner(int streamId, String groupId, PerPartitionConfig rates, long batchMillis) {
-        this(streamId, groupId, rates, batchMillis, 0);
+        this(streamId, groupId, rates, batchMillis, 0, null);
     }
 
     /**
      * @param maxRecordsPerBatch the most records a batch reads in all, shared by lag; 0 for no such cap
+     * @param boundedRun where a bounded stream ends; null for a stream without end
      */
-    BatchPlanner(int streamId, String groupId, PerPartitionConfig rates, long batchMillis, long maxRecordsPerBatch) {
+    BatchPlanner(int streamId, String groupId, PerPartitionConfig rates, long batchMillis, long maxRecordsPerBatch,
+                 BoundedRun boundedRun) {
         this.streamId = streamId;
         this.groupId = groupId;
         this.rates = rates;
         this.batchMillis = batchMillis;
         this.maxRecordsPerBatch = maxRecordsPerBatch;
+        this.boundedRun = boundedRun;
     }
 
     /** Partitions in these offsets start there when first assigned (the stream continues from the journal). */
@@ -112,6 +117,9 @@ final class BatchPlanner implements Serializable {
         Map<TopicPartition, Long> until = RateLimit.untilOffsets(from, latest, batchMillis, rates, backpressureRate);
         if (maxRecordsPerBatch > 0) {
             until = BatchCap.apply(from, until, latest, maxRecordsPerBatch);
+        }
+        if (boundedRun != null) {
+            until = boundedRun.cap(from, until, latest);
         }
         return new PlannedBatch(ranges(from, until), latest, until);
     }

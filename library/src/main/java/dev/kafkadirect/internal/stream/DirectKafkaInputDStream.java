@@ -83,6 +83,10 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     /** Batches of growing lag after which to warn; 0 for never. */
     private final int lagWarningBatches;
     private transient LagWatch lagWatch;
+    /** Where a bounded stream ends (dev.kafkadirect.boundedRun); null when it has no end. Guarded by this. */
+    private final BoundedRun boundedRun;
+    /** Present while a bounded stream runs. Guarded by this. */
+    private transient BoundedRunStop boundedRunStop;
     /** Set when a batch met an error the stream cannot continue after; later batches fail with it. Guarded by this. */
     private transient StreamCannotContinueException cannotContinue;
 
@@ -112,8 +116,9 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
                 : Option.empty();
         this.initialRate = initialRate(ssc.conf());
         Object groupId = userParams.get(ConsumerConfig.GROUP_ID_CONFIG);
+        this.boundedRun = options.boundedRun() ? new BoundedRun() : null;
         this.planner = new BatchPlanner(id(), groupId == null ? null : groupId.toString(), perPartitionConfig,
-                slideDuration().milliseconds(), options.maxRecordsPerBatch());
+                slideDuration().milliseconds(), options.maxRecordsPerBatch(), boundedRun);
     }
 
     /** @return the backpressure rate before the estimator has one, in records per second; 0 when unset */
@@ -144,6 +149,10 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         KerberosPreflight.check(executorKafkaParams);
         if (journal != null) {
             startJournal();
+        }
+        if (boundedRun != null && boundedRunStop == null) {
+            boundedRunStop = BoundedRunStop.started(id(), boundedRun, ssc());
+            ssc().addStreamingListener(boundedRunStop);
         }
         try {
             running = RunningParts.open(id(), () -> new DriverConsumer<>(
@@ -176,6 +185,11 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
 
     @Override
     public synchronized void stop() {
+        if (boundedRunStop != null) {
+            boundedRunStop.cancel();
+            ssc().removeStreamingListener(boundedRunStop);
+            boundedRunStop = null;
+        }
         if (running == null) {
             return;
         }
@@ -229,6 +243,10 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         KafkaRDD<K, V> rdd = newRdd(batch.ranges(), leaderHosts);
         reportBatch(validTime, batch.ranges(), batch.latest(), rdd);
         currentOffsets = new HashMap<>(batch.until());
+        if (boundedRun != null && boundedRun.finalBatch(validTime.milliseconds(), batch.until())) {
+            LOG.info("Direct stream {} batch {} reads to the end offsets seen at start; the stream stops once it"
+                    + " completes", id(), validTime.milliseconds());
+        }
         if (journalRecorder != null) {
             journalRecorder.batchPlanned(validTime.milliseconds(), batch.until());
         }

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * warning naming the partition, the committed offset, where it starts and how many offsets it skips;
  * {@code none} fails the start naming the partition, the committed offset and the log start.
  */
-final class ExpiredCommits {
+public final class ExpiredCommits {
     private static final Logger LOG = LoggerFactory.getLogger(ExpiredCommits.class);
 
     private final int streamId;
@@ -34,11 +34,11 @@ final class ExpiredCommits {
     }
 
     /**
-     * @param streamId the stream, for messages
+     * @param streamId the stream, for messages (-1 outside a stream)
      * @param kafkaParams the user's kafkaParams, whose {@code auto.offset.reset} decides
      * @return the rule for that stream
      */
-    static ExpiredCommits of(int streamId, Map<String, Object> kafkaParams) {
+    public static ExpiredCommits of(int streamId, Map<String, Object> kafkaParams) {
         Object reset = kafkaParams.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG);
         Object groupId = kafkaParams.get(ConsumerConfig.GROUP_ID_CONFIG);
         return new ExpiredCommits(streamId, reset == null ? "latest" : String.valueOf(reset).trim().toLowerCase(Locale.ROOT),
@@ -46,7 +46,7 @@ final class ExpiredCommits {
     }
 
     /** @return whether the stream's consumer has a group, and so may have committed offsets */
-    boolean inAGroup() {
+    public boolean inAGroup() {
         return inAGroup;
     }
 
@@ -58,7 +58,7 @@ final class ExpiredCommits {
      * @return the starts, with each committed start below its log start reset by {@code auto.offset.reset}
      * @throws DataLossException under {@code auto.offset.reset=none}, naming the first such partition
      */
-    Map<TopicPartition, Long> resolve(Map<TopicPartition, Long> starts, Map<TopicPartition, Long> committed,
+    public Map<TopicPartition, Long> resolve(Map<TopicPartition, Long> starts, Map<TopicPartition, Long> committed,
                                       Map<TopicPartition, Long> logStarts,
                                       Function<Collection<TopicPartition>, Map<TopicPartition, Long>> latest) {
         Map<TopicPartition, Long> expired = new HashMap<>();
@@ -87,11 +87,15 @@ final class ExpiredCommits {
             }
             long newStart = Math.max(logStart, ends.get(partition));
             resolved.put(partition, newStart);
-            LOG.warn("Direct stream {}: the committed offset {} of {} is no longer in the log, which starts at {}"
+            LOG.warn("{}: the committed offset {} of {} is no longer in the log, which starts at {}"
                     + " (retention or deleteRecords removed it); auto.offset.reset={} starts it at {}, skipping {}"
-                    + " offsets", streamId, committedOffset, partition, logStart, reset, newStart,
+                    + " offsets", reader(), committedOffset, partition, logStart, reset, newStart,
                     newStart - committedOffset);
         }
         return resolved;
+    }
+
+    private String reader() {
+        return streamId < 0 ? "Group backlog" : "Direct stream " + streamId;
     }
 }

@@ -16,12 +16,15 @@ final class StreamOptions {
     private final long groupJoinTimeoutMs;
     /** 0 when off. */
     private final long maxRecordsPerBatch;
+    private final boolean boundedRun;
 
-    private StreamOptions(String offsetJournal, int lagWarningBatches, long groupJoinTimeoutMs, long maxRecordsPerBatch) {
+    private StreamOptions(String offsetJournal, int lagWarningBatches, long groupJoinTimeoutMs, long maxRecordsPerBatch,
+                          boolean boundedRun) {
         this.offsetJournal = offsetJournal;
         this.lagWarningBatches = lagWarningBatches;
         this.groupJoinTimeoutMs = groupJoinTimeoutMs;
         this.maxRecordsPerBatch = maxRecordsPerBatch;
+        this.boundedRun = boundedRun;
     }
 
     /**
@@ -32,7 +35,8 @@ final class StreamOptions {
         return new StreamOptions(options.get(Settings.OFFSET_JOURNAL.key()),
                 valueOrDefault(options, Settings.LAG_WARNING_BATCHES), valueOrDefault(options, Settings.GROUP_JOIN_TIMEOUT_MS),
                 options.containsKey(Settings.MAX_RECORDS_PER_BATCH.key())
-                        ? Settings.MAX_RECORDS_PER_BATCH.parse(options.get(Settings.MAX_RECORDS_PER_BATCH.key())) : 0);
+                        ? Settings.MAX_RECORDS_PER_BATCH.parse(options.get(Settings.MAX_RECORDS_PER_BATCH.key())) : 0,
+                valueOrDefault(options, Settings.BOUNDED_RUN));
     }
 
     /** @return the offset journal's directory; empty when the journal is off */
@@ -53,6 +57,11 @@ final class StreamOptions {
     /** @return the most records a batch reads in all; 0 for no such cap */
     long maxRecordsPerBatch() {
         return maxRecordsPerBatch;
+    }
+
+    /** @return whether the stream stops once it has read to the latest offsets seen when it started */
+    boolean boundedRun() {
+        return boundedRun;
     }
 
     private static <T> T valueOrDefault(Map<String, String> options, Setting<T> setting) {

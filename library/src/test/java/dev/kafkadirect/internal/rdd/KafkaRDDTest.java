@@ -201,6 +201,7 @@ class KafkaRDDTest {
                         + " [dev.kafkadirect.failOnDataLoss, dev.kafkadirect.offsetJournal,"
                         + " dev.kafkadirect.maxRecordsPerPartition, dev.kafkadirect.minPartitions,"
                         + " dev.kafkadirect.lagWarningBatches, dev.kafkadirect.groupJoinTimeoutMs,"
-                        + " dev.kafkadirect.maxRecordsPerBatch, dev.kafkadirect.consumerCache.idleTimeout]");
+                        + " dev.kafkadirect.maxRecordsPerBatch, dev.kafkadirect.consumerCache.idleTimeout,"
+                        + " dev.kafkadirect.boundedRun]");
     }
 }

@@ -139,6 +139,7 @@ class DocumentedSettingsTest {
         defaults.put(Settings.GROUP_JOIN_TIMEOUT_MS.key(), code(stream.groupJoinTimeout().toMillis()));
         defaults.put(Settings.MAX_RECORDS_PER_BATCH.key(), stream.maxRecordsPerBatch() == 0 ? "unset (off)" : "on");
         defaults.put(Settings.CONSUMER_CACHE_IDLE_TIMEOUT.key(), read.cache().idleTimeoutMs() == 0 ? "unset (off)" : "on");
+        defaults.put(Settings.BOUNDED_RUN.key(), code(stream.boundedRun()));
         return defaults;
     }
 
