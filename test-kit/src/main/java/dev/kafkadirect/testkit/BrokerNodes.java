@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,7 @@ import java.util.stream.Collectors;
 final class BrokerNodes {
     private final int brokerCount;
     private final Map<String, String> brokerProperties;
+    private final Map<Integer, Map<String, String>> nodeProperties;
     private final List<String> jvmOptions;
     private final Duration startTimeout;
     private final int firstBrokerPort;
@@ -51,11 +53,13 @@ final class BrokerNodes {
     /** Null when the brokers run in KRaft mode or are not launched. */
     private ZooKeeperProcess zooKeeper;
 
-    BrokerNodes(int brokerCount, Map<String, String> brokerProperties, List<String> jvmOptions, Duration startTimeout,
+    BrokerNodes(int brokerCount, Map<String, String> brokerProperties, Map<Integer, Map<String, String>> nodeProperties,
+                List<String> jvmOptions, Duration startTimeout,
                 int firstBrokerPort, Path logRoot, TlsMaterial tls, boolean secured, BrokerVersion version,
                 SaslListenerSettings sasl) {
         this.brokerCount = brokerCount;
         this.brokerProperties = Map.copyOf(brokerProperties);
+        this.nodeProperties = new HashMap<>(nodeProperties);
         this.jvmOptions = List.copyOf(jvmOptions);
         this.startTimeout = startTimeout;
         this.firstBrokerPort = firstBrokerPort;
@@ -105,8 +109,10 @@ final class BrokerNodes {
             sslAddresses.add(node.sslAddress().orElse(""));
             saslSslAddresses.add(node.saslSslAddress().orElse(""));
             saslPlaintextAddresses.add(node.saslPlaintextAddress().orElse(""));
+            Map<String, String> properties = new LinkedHashMap<>(brokerProperties);
+            properties.putAll(nodeProperties.getOrDefault(node.nodeId(), Map.of()));
             brokers.add(new BrokerProcess(node, node.serverProperties(nodes, zooKeeperConnect, tlsProperties,
-                    brokerProperties),
+                    properties),
                     logRoot.resolve("broker-" + node.nodeId()), clusterId, classpath, brokerJvmOptions()));
         }
         brokers.forEach(BrokerProcess::launch);

@@ -87,7 +87,12 @@ public final class KafkaCluster implements AutoCloseable {
         SaslListenerSettings sasl = new SaslListenerSettings(secured, gssapi, oauth);
         this.saslPlaintext = sasl.saslPlaintextListener();
         this.oauth = builder.oauth;
-        this.nodes = new BrokerNodes(brokerCount, builder.brokerProperties, builder.jvmOptions, builder.startTimeout,
+        if (builder.nodeProperties.keySet().stream().anyMatch(nodeId -> nodeId > brokerCount)) {
+            throw new IllegalArgumentException("Properties were set for brokers " + builder.nodeProperties.keySet()
+                    + " but the cluster has " + brokerCount + " brokers");
+        }
+        this.nodes = new BrokerNodes(brokerCount, builder.brokerProperties, builder.nodeProperties, builder.jvmOptions,
+                builder.startTimeout,
                 builder.firstBrokerPort, logRoot, tls, secured, version, sasl);
     }
 

@@ -14,6 +14,8 @@ import java.util.Map;
 public final class KafkaClusterBuilder {
     int brokerCount = 1;
     final Map<String, String> brokerProperties = new LinkedHashMap<>();
+    /** Properties of single brokers, by node id, over {@link #brokerProperties}. */
+    final Map<Integer, Map<String, String>> nodeProperties = new LinkedHashMap<>();
     final List<String> jvmOptions = new ArrayList<>(List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC",
             "-Djava.awt.headless=true"));
     Duration startTimeout = Duration.ofSeconds(60);
@@ -42,6 +44,19 @@ public final class KafkaClusterBuilder {
     /** Sets a broker property on every broker, over the kit's defaults. */
     public KafkaClusterBuilder brokerProperty(String key, String value) {
         brokerProperties.put(key, value);
+        return this;
+    }
+
+    /**
+     * Sets a property on one broker only, over the properties of all, e.g. {@code broker.rack}.
+     *
+     * @param nodeId the broker's node id, 1 to the broker count
+     */
+    public KafkaClusterBuilder brokerProperty(int nodeId, String key, String value) {
+        if (nodeId < 1) {
+            throw new IllegalArgumentException("Broker node ids start at 1 but was " + nodeId);
+        }
+        nodeProperties.computeIfAbsent(nodeId, id -> new LinkedHashMap<>()).put(key, value);
         return this;
     }
 

@@ -76,13 +76,19 @@ public final class Settings {
     /** Whether a stream reads up to the latest offsets seen when it starts and then stops its context gracefully. */
     public static final Setting<Boolean> BOUNDED_RUN =
             flag("dev.kafkadirect.boundedRun", SettingSource.KAFKA_PARAMS_OR_SPARK_CONF, false);
+    /** An environment variable holding each executor's rack, for its consumers' client.rack; off when unset. */
+    public static final Setting<String> CLIENT_RACK_ENV = new Setting<>("dev.kafkadirect.clientRackEnv",
+            SettingSource.KAFKA_PARAMS_OR_SPARK_CONF, null, "unset (off)", Function.identity());
+    /** A ClientRackResolver class each executor asks for its rack; off when unset. */
+    public static final Setting<String> CLIENT_RACK_RESOLVER = new Setting<>("dev.kafkadirect.clientRackResolver",
+            SettingSource.KAFKA_PARAMS_OR_SPARK_CONF, null, "unset (off)", Function.identity());
 
     private static final List<Setting<?>> ALL = Collections.unmodifiableList(Arrays.asList(POLL_MS,
             ALLOW_NON_CONSECUTIVE_OFFSETS, CACHE_ENABLED, CACHE_MAX_CAPACITY, CACHE_INITIAL_CAPACITY, CACHE_LOAD_FACTOR,
             NETWORK_TIMEOUT, MAX_RATE_PER_PARTITION, MIN_RATE_PER_PARTITION, BACKPRESSURE_ENABLED,
             BACKPRESSURE_INITIAL_RATE, FAIL_ON_DATA_LOSS, OFFSET_JOURNAL, MAX_RECORDS_PER_PARTITION, MIN_PARTITIONS,
             LAG_WARNING_BATCHES, GROUP_JOIN_TIMEOUT_MS, MAX_RECORDS_PER_BATCH, CONSUMER_CACHE_IDLE_TIMEOUT,
-            BOUNDED_RUN));
+            BOUNDED_RUN, CLIENT_RACK_ENV, CLIENT_RACK_RESOLVER));
 
     private Settings() {
     }

@@ -7,6 +7,8 @@ import org.apache.spark.SparkConf;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
 
 /** The settings that govern how ranges are split and read on executors, read once on the driver. */
 public final class ReadSettings implements Serializable {
@@ -26,6 +28,7 @@ public final class ReadSettings implements Serializable {
     private final RangeSplit split;
     /** Whether executor consumers read with isolation.level=read_committed, where gaps are expected. */
     private final boolean readCommitted;
+    private final ClientRack clientRack;
 
     public ReadSettings(long pollTimeoutMs, boolean allowNonConsecutiveOffsets, boolean failOnDataLoss,
                         CacheSettings cache) {
@@ -34,7 +37,8 @@ public final class ReadSettings implements Serializable {
 
     public ReadSettings(long pollTimeoutMs, boolean allowNonConsecutiveOffsets, boolean failOnDataLoss,
                         CacheSettings cache, RangeSplit split) {
-        this(pollTimeoutMs, allowNonConsecutiveOffsets, failOnDataLoss, cache, split, false);
+        this(pollTimeoutMs, allowNonConsecutiveOffsets, failOnDataLoss, cache, split, false, ClientRack.from(
+                Collections.emptyMap(), Collections.emptyMap()));
     }
 
     /**
@@ -43,7 +47,7 @@ public final class ReadSettings implements Serializable {
      *                      {@code allowNonConsecutiveOffsets} were set
      */
     public ReadSettings(long pollTimeoutMs, boolean allowNonConsecutiveOffsets, boolean failOnDataLoss,
-                        CacheSettings cache, RangeSplit split, boolean readCommitted) {
+                        CacheSettings cache, RangeSplit split, boolean readCommitted, ClientRack clientRack) {
         if (pollTimeoutMs <= 0) {
             throw new IllegalArgumentException(POLL_MS + " must be > 0 but was " + pollTimeoutMs);
         }
@@ -53,6 +57,7 @@ public final class ReadSettings implements Serializable {
         this.cache = cache;
         this.split = split;
         this.readCommitted = readCommitted;
+        this.clientRack = clientRack;
     }
 
     /**
@@ -61,21 +66,24 @@ public final class ReadSettings implements Serializable {
      * @return the settings, validated
      * @throws IllegalArgumentException naming a setting with a bad value, or an unknown option of ours
      */
-    public static ReadSettings from(SparkConf conf, java.util.Map<String, Object> kafkaParams) {
+    public static ReadSettings from(SparkConf conf, Map<String, Object> kafkaParams) {
         SparkConf merged = conf.clone();
-        KafkaDirectOptions.of(conf, kafkaParams).forEach(merged::set);
+        Map<String, String> options = KafkaDirectOptions.of(conf, kafkaParams);
+        options.forEach(merged::set);
         return from(merged, "read_committed".equalsIgnoreCase(
-                String.valueOf(kafkaParams.get(ConsumerConfig.ISOLATION_LEVEL_CONFIG)).trim()));
+                String.valueOf(kafkaParams.get(ConsumerConfig.ISOLATION_LEVEL_CONFIG)).trim()),
+                ClientRack.from(options, kafkaParams));
     }
 
-    private static ReadSettings from(SparkConf conf, boolean readCommitted) {
+    private static ReadSettings from(SparkConf conf, boolean readCommitted, ClientRack clientRack) {
         long networkTimeoutMs = Settings.NETWORK_TIMEOUT.from(conf) * 1000;
         long pollMs = Settings.POLL_MS.optionalFrom(conf).orElse(networkTimeoutMs);
         boolean allowGaps = Settings.ALLOW_NON_CONSECUTIVE_OFFSETS.from(conf);
         boolean failOnDataLoss = Settings.FAIL_ON_DATA_LOSS.from(conf);
         RangeSplit split = RangeSplit.of(Settings.MAX_RECORDS_PER_PARTITION.optionalFrom(conf).orElse(null),
                 Settings.MIN_PARTITIONS.optionalFrom(conf).orElse(null));
-        return new ReadSettings(pollMs, allowGaps, failOnDataLoss, CacheSettings.from(conf), split, readCommitted);
+        return new ReadSettings(pollMs, allowGaps, failOnDataLoss, CacheSettings.from(conf), split, readCommitted,
+                clientRack);
     }
 
     public Duration pollTimeout() {
@@ -84,6 +92,11 @@ public final class ReadSettings implements Serializable {
 
     public boolean allowNonConsecutiveOffsets() {
         return allowNonConsecutiveOffsets;
+    }
+
+    /** @return how executors find their consumers' client.rack */
+    public ClientRack clientRack() {
+        return clientRack;
     }
 
     /** @return whether the consumers read with {@code isolation.level=read_committed} */

@@ -150,10 +150,11 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
         if (range.count() == 0) {
             return ScalaInterop.toScalaIterator(Collections.emptyIterator());
         }
-        CacheKey key = new CacheKey(executorKafkaParams, range.topicPartition());
         ConsumerLease<K, V> lease;
         try {
-            lease = ConsumerCache.instance().acquire(key, executorKafkaParams, readSettings.cache(),
+            Map<String, Object> consumerParams = readSettings.clientRack().applyTo(executorKafkaParams);
+            CacheKey key = new CacheKey(consumerParams, range.topicPartition());
+            lease = ConsumerCache.instance().acquire(key, consumerParams, readSettings.cache(),
                     context.attemptNumber() > 0, range.fromOffset());
         } catch (RuntimeException e) {
             // A consumer that cannot log in (e.g. Kerberos) fails here, when it is made.

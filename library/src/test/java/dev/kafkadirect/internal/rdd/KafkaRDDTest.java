@@ -202,6 +202,7 @@ class KafkaRDDTest {
                         + " dev.kafkadirect.maxRecordsPerPartition, dev.kafkadirect.minPartitions,"
                         + " dev.kafkadirect.lagWarningBatches, dev.kafkadirect.groupJoinTimeoutMs,"
                         + " dev.kafkadirect.maxRecordsPerBatch, dev.kafkadirect.consumerCache.idleTimeout,"
-                        + " dev.kafkadirect.boundedRun]");
+                        + " dev.kafkadirect.boundedRun, dev.kafkadirect.clientRackEnv,"
+                        + " dev.kafkadirect.clientRackResolver]");
     }
 }

@@ -140,6 +140,9 @@ class DocumentedSettingsTest {
         defaults.put(Settings.MAX_RECORDS_PER_BATCH.key(), stream.maxRecordsPerBatch() == 0 ? "unset (off)" : "on");
         defaults.put(Settings.CONSUMER_CACHE_IDLE_TIMEOUT.key(), read.cache().idleTimeoutMs() == 0 ? "unset (off)" : "on");
         defaults.put(Settings.BOUNDED_RUN.key(), code(stream.boundedRun()));
+        String rack = read.clientRack().applyTo(Map.of()).isEmpty() ? "unset (off)" : "on";
+        defaults.put(Settings.CLIENT_RACK_ENV.key(), rack);
+        defaults.put(Settings.CLIENT_RACK_RESOLVER.key(), rack);
         return defaults;
     }
 
