@@ -1,5 +1,6 @@
 package dev.kafkadirect.additions;
 
+import dev.kafkadirect.testing.LocalSpark;
 import dev.kafkadirect.testkit.KafkaCluster;
 import dev.kafkadirect.testkit.KafkaClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -113,9 +114,7 @@ class BatchCapStreamTest {
     }
 
     private static SparkConf conf() {
-        return new SparkConf().setMaster("local[2]").setAppName("BatchCapStreamTest")
-                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1");
+        return LocalSpark.conf("local[2]", "BatchCapStreamTest", Map.of());
     }
 
     private void start(JavaInputDStream<ConsumerRecord<String, String>> stream) {
