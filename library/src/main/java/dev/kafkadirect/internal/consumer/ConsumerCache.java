@@ -2,6 +2,7 @@ package dev.kafkadirect.internal.consumer;
 
 import dev.kafkadirect.internal.time.Ticker;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -180,7 +181,7 @@ public final class ConsumerCache {
      */
     int closeExpiredIdle() {
         List<CachedConsumer<?, ?>> expired = new ArrayList<>();
-        List<Object> partitions = new ArrayList<>();
+        List<TopicPartition> partitions = new ArrayList<>();
         synchronized (this) {
             long now = ticker.nanoTime();
             for (CachedConsumer<?, ?> idle : new ArrayList<>(idleByRelease.values())) {
