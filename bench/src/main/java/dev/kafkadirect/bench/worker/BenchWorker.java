@@ -40,12 +40,10 @@ public final class BenchWorker {
 
     private static void runRaw(WorkerArgs worker, String bootstrap) throws Exception {
         String topic = worker.text("topic");
-        long start = System.nanoTime();
-        ReadTotals totals = worker.contender().equals("raw-single")
+        RawWorkloads.RawRun run = worker.contender().equals("raw-single")
                 ? RawWorkloads.readOnOneThread(bootstrap, topic)
                 : RawWorkloads.readInParallel(bootstrap, topic, CORES);
-        long nanos = System.nanoTime() - start;
-        ResultLine.printThroughput(worker.workload(), totals.requireRecords(worker.number("records")), nanos);
+        ResultLine.printThroughput(worker.workload(), run.totals.requireRecords(worker.number("records")), run.nanos);
     }
 
     private static void runSpark(WorkerArgs worker, JavaSparkContext spark, String bootstrap) throws Exception {
