@@ -26,6 +26,8 @@ final class BenchData {
     private static final int PARTITIONS = 8;
     /** 100 bytes, the record size of every read workload. */
     private static final String VALUE = "0123456789".repeat(10);
+    /** One-batch catch-up: a batch interval long enough for the whole backlog to be the first batch. */
+    private static final long ONE_BATCH_MILLIS = 1_000;
 
     private BenchData() {
     }
@@ -41,20 +43,33 @@ final class BenchData {
 
     private static List<String> workerSettings(BenchOptions options, Workload workload) {
         List<String> settings = new ArrayList<>();
+        settings.add("warm=" + options.warm);
         switch (workload) {
             case SCAN:
-            case CATCH_UP:
-                settings.add("topic=" + SCAN);
-                settings.add("records=" + options.records);
+                settings.addAll(reads(SCAN, options.records));
                 break;
-            case SKEW:
-                settings.add("topic=" + SKEW);
-                settings.add("records=" + options.records);
+            case CATCH_UP:
+                settings.addAll(reads(SCAN, options.records));
+                settings.add("batchMillis=" + ONE_BATCH_MILLIS);
+                break;
+            case CATCH_UP_BATCHES:
+                settings.addAll(reads(SCAN, options.records));
+                settings.add("batchMillis=" + options.catchUpBatchMillis);
+                settings.add("maxRatePerPartition=" + options.catchUpRatePerPartition(PARTITIONS));
+                break;
+            case SKEW_CPU:
+                settings.addAll(reads(SKEW, options.records));
                 settings.add("maxRecordsPerPartition=" + options.skewSplitRecords());
+                settings.add("work=cpu:" + options.skewCpuPasses);
+                break;
+            case SKEW_IO:
+                settings.addAll(reads(SKEW, options.records));
+                settings.add("maxRecordsPerPartition=" + options.skewSplitRecords());
+                settings.add("work=io:" + options.skewIoWaitMillis);
+                settings.add("cores=" + options.skewIoCores);
                 break;
             case MANY_PARTITIONS:
-                settings.add("topic=" + MANY);
-                settings.add("records=" + options.manyRecords);
+                settings.addAll(reads(MANY, options.manyRecords));
                 settings.add("batches=" + options.manyBatches);
                 break;
             case PLANNING:
@@ -76,13 +91,19 @@ final class BenchData {
         return settings;
     }
 
+    /** @return the topic a read workload reads, and the records and value bytes every pass must read */
+    private static List<String> reads(String topic, long records) {
+        return List.of("topic=" + topic, "records=" + records, "valueBytes=" + records * VALUE.length());
+    }
+
     /** Creates and fills every topic the chosen workloads need. */
     static void produce(KafkaCluster kafka, BenchOptions options, PrintStream out) {
         List<Workload> workloads = options.workloads;
-        if (workloads.contains(Workload.SCAN) || workloads.contains(Workload.CATCH_UP)) {
+        if (workloads.contains(Workload.SCAN) || workloads.contains(Workload.CATCH_UP)
+                || workloads.contains(Workload.CATCH_UP_BATCHES)) {
             fill(kafka, SCAN, PARTITIONS, options.records, index -> (int) (index % PARTITIONS), out);
         }
-        if (workloads.contains(Workload.SKEW)) {
+        if (workloads.contains(Workload.SKEW_CPU) || workloads.contains(Workload.SKEW_IO)) {
             long hot = options.skewHotRecords();
             fill(kafka, SKEW, PARTITIONS, options.records,
                     index -> index < hot ? 0 : 1 + (int) ((index - hot) % (PARTITIONS - 1)), out);

@@ -16,7 +16,7 @@ import java.util.Map;
  * Runs the benchmark: one local broker, the data sets, then every workload for every contender in its own
  * JVM, round after round with the contenders' order rotated, and writes CSV, Markdown and a PNG chart.
  *
- * <pre>{@code ./kafka-direct bench [--smoke] [--records 4000000] [--rounds 3] [--workloads scan,skew] [--out DIR]}</pre>
+ * <pre>{@code ./kafka-direct bench [--smoke] [--records 2000000] [--rounds 7] [--warm 5] [--workloads scan,skew-io] [--out DIR]}</pre>
  */
 public final class BenchMain {
     private BenchMain() {
@@ -39,6 +39,9 @@ public final class BenchMain {
         out.println("  " + machine);
         WorkerLauncher launcher = new WorkerLauncher(options.workerHeap, options.outputDirectory.resolve("logs"),
                 options.smoke ? 3 : 15);
+        RunInfo run = new RunInfo(machine, command, options.rounds, options.warm,
+                launcher.classpaths().kafkaClientsVersion(Contender.OURS),
+                launcher.classpaths().kafkaClientsVersion(Contender.APACHE_SHIPPED));
         List<Measurement> measurements = new ArrayList<>();
         try (KafkaCluster kafka = KafkaCluster.builder().name("bench").jvmOption("-Xmx2g").build().start()) {
             out.println("1/3 Producing the data sets to a local broker at " + kafka.bootstrapServers());
@@ -52,9 +55,9 @@ public final class BenchMain {
                         List<Measurement> results = launcher.run(round, workload, contender, kafka.bootstrapServers(),
                                 settings.get(workload));
                         for (Measurement result : results) {
-                            out.printf(Locale.ROOT, "  round %d/%d %-18s %-13s %,14.1f %-9s heap %,5d MiB  RSS %,5d MiB%n",
-                                    round, options.rounds, result.metric, contender.label(), result.value, result.unit,
-                                    result.heapPeakMb, result.rssPeakMb);
+                            out.printf(Locale.ROOT, "  round %d/%d %-18s %-4s %-20s %,14.1f %-9s live heap %,5d MiB"
+                                            + "  RSS %,5d MiB%n", round, options.rounds, result.metric, result.phase,
+                                    contender.label(), result.value, result.unit, result.liveHeapMb, result.rssPeakMb);
                         }
                         measurements.addAll(results);
                     }
@@ -62,9 +65,9 @@ public final class BenchMain {
             }
         }
         List<MetricSummary> summaries = ResultFiles.summarize(measurements);
-        ResultFiles.write(options.outputDirectory, measurements, summaries, machine, command, options.rounds);
+        ResultFiles.write(options.outputDirectory, measurements, summaries, run);
         out.println("3/3 Results");
-        out.println(ResultFiles.markdown(summaries, machine, command, options.rounds));
+        out.println(ResultFiles.markdown(summaries, run));
         out.println("Raw numbers:  " + options.outputDirectory.resolve(ResultFiles.CSV).toAbsolutePath());
         out.println("Summary:      " + options.outputDirectory.resolve(ResultFiles.MARKDOWN).toAbsolutePath());
         out.println("Chart:        " + options.outputDirectory.resolve(ResultFiles.CHART).toAbsolutePath());

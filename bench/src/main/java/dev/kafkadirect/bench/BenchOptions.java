@@ -16,6 +16,7 @@ public final class BenchOptions {
     final boolean smoke;
     final long records;
     final int rounds;
+    final int warm;
     final List<Workload> workloads;
     final Path outputDirectory;
     final int manyPartitions;
@@ -26,11 +27,21 @@ public final class BenchOptions {
     final long steadyRate;
     final int steadyBatches;
     final String workerHeap;
+    /** Batches the rate-limited catch-up drains the backlog in, and their interval. */
+    final int catchUpBatches = 10;
+    final long catchUpBatchMillis = 100;
+    /** Hash passes over each value in the CPU-bound skew workload: about 3 µs a record here. */
+    final int skewCpuPasses = 30;
+    /** Milliseconds a task of the I/O-bound skew workload waits per 1,000 records, and its Spark cores. */
+    final int skewIoWaitMillis = 1;
+    final int skewIoCores = 8;
 
-    private BenchOptions(boolean smoke, long records, int rounds, List<Workload> workloads, Path outputDirectory) {
+    private BenchOptions(boolean smoke, long records, int rounds, int warm, List<Workload> workloads,
+                         Path outputDirectory) {
         this.smoke = smoke;
         this.records = records;
         this.rounds = rounds;
+        this.warm = warm;
         this.workloads = workloads;
         this.outputDirectory = outputDirectory;
         this.manyPartitions = smoke ? 32 : 512;
@@ -39,19 +50,20 @@ public final class BenchOptions {
         this.planningPartitions = smoke ? Arrays.asList(10, 50) : Arrays.asList(100, 1_000, 5_000);
         this.plans = smoke ? 3 : 9;
         this.steadyRate = smoke ? 500 : 20_000;
-        this.steadyBatches = smoke ? 3 : 30;
+        this.steadyBatches = smoke ? 3 : 100;
         this.workerHeap = smoke ? "-Xmx1g" : "-Xmx4g";
     }
 
     /**
-     * @param args {@code [--smoke] [--records N] [--rounds N] [--workloads a,b] [--out DIR]}
+     * @param args {@code [--smoke] [--records N] [--rounds N] [--warm N] [--workloads a,b] [--out DIR]}
      * @return the options
      * @throws IllegalArgumentException naming an unknown option or a bad value
      */
     public static BenchOptions parse(String... args) {
         boolean smoke = Arrays.asList(args).contains("--smoke");
-        long records = smoke ? 20_000 : 4_000_000;
-        int rounds = smoke ? 1 : 3;
+        long records = smoke ? 20_000 : 2_000_000;
+        int rounds = smoke ? 1 : 7;
+        int warm = smoke ? 1 : 5;
         List<Workload> workloads = Arrays.asList(Workload.values());
         Path out = Paths.get("bench", "results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         for (int i = 0; i < args.length; i++) {
@@ -70,6 +82,9 @@ public final class BenchOptions {
                 case "--rounds":
                     rounds = (int) positive(option, value);
                     break;
+                case "--warm":
+                    warm = (int) positive(option, value);
+                    break;
                 case "--workloads":
                     workloads = Workload.parse(value);
                     break;
@@ -78,11 +93,11 @@ public final class BenchOptions {
                     break;
                 default:
                     throw new IllegalArgumentException("Unknown option " + option + "; the benchmark takes --smoke,"
-                            + " --records N, --rounds N, --workloads " + Arrays.stream(Workload.values())
+                            + " --records N, --rounds N, --warm N, --workloads " + Arrays.stream(Workload.values())
                             .map(Workload::label).collect(Collectors.joining(",")) + " and --out DIR");
             }
         }
-        return new BenchOptions(smoke, records, rounds, workloads, out);
+        return new BenchOptions(smoke, records, rounds, warm, workloads, out);
     }
 
     private static long positive(String option, String value) {
@@ -103,7 +118,13 @@ public final class BenchOptions {
         return records * 8 / 10;
     }
 
-    /** @return where ours splits ranges in the skew workload: an eighth of the records (the hot partition in 7) */
+    /** @return the rate limit per partition that drains the scan topic in {@link #catchUpBatches} batches */
+    long catchUpRatePerPartition(int partitions) {
+        long perBatch = (records + (long) partitions * catchUpBatches - 1) / ((long) partitions * catchUpBatches);
+        return Math.max(1, perBatch * 1000 / catchUpBatchMillis);
+    }
+
+    /** @return where ours splits ranges in the skew workloads: an eighth of the records (the hot partition in 7) */
     long skewSplitRecords() {
         return Math.max(1, records / 8);
     }

@@ -14,8 +14,8 @@ final class MachineInfo {
     }
 
     static String describe(String apacheClasspath) {
-        return String.format(Locale.ROOT, "%d cores, %s memory, %s %s, %s %s; Spark %s; Apache's module %s with"
-                        + " kafka-clients %s; ours with kafka-clients %s; one local Kafka 4.1.1 broker (KRaft)",
+        return String.format(Locale.ROOT, "%d cores, %s memory, %s %s, %s %s; Spark %s; Apache's module %s (it brings"
+                        + " kafka-clients %s); ours with kafka-clients %s; one local Kafka 4.1.1 broker (KRaft)",
                 Runtime.getRuntime().availableProcessors(), totalMemory(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"),
                 org.apache.spark.package$.MODULE$.SPARK_VERSION(),

@@ -1,23 +1,30 @@
 package dev.kafkadirect.bench;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
-/** One metric over all rounds: each contender's median, min and max, peaks, and how ours compares. */
+/**
+ * One metric in one phase over all rounds. A contender's value in a round is the median of its passes in that
+ * round's JVM; across rounds each contender has a median and an interquartile range, and two contenders compare
+ * by {@link PairedRatios}: the ratio in each round, then their median.
+ */
 final class MetricSummary {
     final Workload workload;
     final String metric;
+    final String phase;
     final String unit;
     final boolean higherIsBetter;
     private final Map<Contender, List<Measurement>> byContender = new EnumMap<>(Contender.class);
 
-    MetricSummary(Workload workload, String metric, String unit, boolean higherIsBetter) {
+    MetricSummary(Workload workload, String metric, String phase, String unit, boolean higherIsBetter) {
         this.workload = workload;
         this.metric = metric;
+        this.phase = phase;
         this.unit = unit;
         this.higherIsBetter = higherIsBetter;
     }
@@ -30,54 +37,43 @@ final class MetricSummary {
         return byContender.containsKey(contender);
     }
 
-    double median(Contender contender) {
-        return medianOf(values(contender));
+    /** @return round → the median of the contender's passes in that round */
+    Map<Integer, Double> perRound(Contender contender) {
+        return perRound(contender, measurement -> measurement.value, false);
     }
 
-    double min(Contender contender) {
-        return Collections.min(values(contender));
+    /** @return the median, lower and upper quartile over the rounds of the contender's per-round values */
+    Spread spread(Contender contender) {
+        return new Spread(perRound(contender).values());
     }
 
-    double max(Contender contender) {
-        return Collections.max(values(contender));
-    }
-
-    int rounds(Contender contender) {
-        return values(contender).size();
-    }
-
-    double medianHeapMb(Contender contender) {
-        List<Double> heaps = new ArrayList<>();
-        byContender.get(contender).forEach(measurement -> heaps.add((double) measurement.heapPeakMb));
-        return medianOf(heaps);
-    }
-
-    double medianRssMb(Contender contender) {
-        List<Double> rss = new ArrayList<>();
-        byContender.get(contender).forEach(measurement -> rss.add((double) measurement.rssPeakMb));
-        return medianOf(rss);
-    }
-
-    /** @return how many times better ours is than the other on medians (above 1: ours is better), if both ran */
-    OptionalDouble oursVersus(Contender other) {
-        if (!has(Contender.OURS) || !has(other)) {
-            return OptionalDouble.empty();
+    /** @return how many times better {@code first} is than {@code second}, paired per round, if both ran */
+    Optional<Spread> ratio(Contender first, Contender second) {
+        if (!has(first) || !has(second)) {
+            return Optional.empty();
         }
-        double ours = median(Contender.OURS);
-        double theirs = median(other);
-        return OptionalDouble.of(higherIsBetter ? ours / theirs : theirs / ours);
+        return PairedRatios.of(perRound(first), perRound(second), higherIsBetter);
     }
 
-    private List<Double> values(Contender contender) {
-        List<Double> values = new ArrayList<>();
-        byContender.get(contender).forEach(measurement -> values.add(measurement.value));
-        return values;
+    /** @return the median over rounds of the largest live heap of a pass in each round */
+    double liveHeapMb(Contender contender) {
+        return Quantiles.median(perRound(contender, measurement -> measurement.liveHeapMb, true).values());
     }
 
-    private static double medianOf(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    /** @return the median over rounds of the worker JVM's peak RSS */
+    double rssPeakMb(Contender contender) {
+        return Quantiles.median(perRound(contender, measurement -> measurement.rssPeakMb, true).values());
+    }
+
+    private Map<Integer, Double> perRound(Contender contender, ToDoubleFunction<Measurement> field, boolean largest) {
+        Map<Integer, List<Double>> values = new TreeMap<>();
+        for (Measurement measurement : byContender.get(contender)) {
+            values.computeIfAbsent(measurement.round, round -> new ArrayList<>()).add(field.applyAsDouble(measurement));
+        }
+        Map<Integer, Double> perRound = new TreeMap<>();
+        values.forEach((round, roundValues) -> perRound.put(round, largest
+                ? roundValues.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)
+                : Quantiles.median(roundValues)));
+        return perRound;
     }
 }

@@ -21,8 +21,7 @@ import java.util.stream.Collectors;
 final class WorkerLauncher {
 
     private final String benchClasses;
-    private final String oursClasspath;
-    private final String apacheClasspath;
+    private final Classpaths classpaths;
     private final String heap;
     private final Path logDirectory;
     private final long timeoutMinutes;
@@ -33,11 +32,16 @@ final class WorkerLauncher {
      */
     WorkerLauncher(String heap, Path logDirectory, long timeoutMinutes) throws IOException {
         this.benchClasses = requiredProperty("kafkadirect.bench.classes");
-        this.oursClasspath = read(requiredProperty("kafkadirect.bench.classpath"));
-        this.apacheClasspath = read(requiredProperty("kafkadirect.bench.apacheClasspath"));
+        this.classpaths = new Classpaths(read(requiredProperty("kafkadirect.bench.classpath")),
+                read(requiredProperty("kafkadirect.bench.apacheClasspath")));
         this.heap = heap;
         this.logDirectory = Files.createDirectories(logDirectory);
         this.timeoutMinutes = timeoutMinutes;
+    }
+
+    /** @return the classpaths the contenders run with */
+    Classpaths classpaths() {
+        return classpaths;
     }
 
     List<Measurement> run(int round, Workload workload, Contender contender, String bootstrap, List<String> settings)
@@ -50,7 +54,7 @@ final class WorkerLauncher {
         String name = String.format("round%d-%s-%s", round, workload.label(), contender.label());
         command.addAll(extraOptions(name));
         command.addAll(Arrays.asList(heap, "-XX:+UseG1GC", "-cp", benchClasses + File.pathSeparator
-                + (contender.usesApacheClasspath() ? apacheClasspath : oursClasspath),
+                + classpaths.of(contender),
                 "dev.kafkadirect.bench.worker.BenchWorker", workload.label(), contender.label(), "bootstrap=" + bootstrap));
         command.addAll(settings);
         Path log = logDirectory.resolve(name + ".log");

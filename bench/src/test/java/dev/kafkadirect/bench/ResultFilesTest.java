@@ -6,35 +6,82 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
-/** Medians, ratios in the right direction for throughputs and times, and the options' errors. */
+/** Per-round values, paired ratios in the right direction for throughputs and times, phases apart, and the options' errors. */
 class ResultFilesTest {
-    @Test
-    void ratiosSayHowManyTimesBetterOursIsForThroughputsAndForTimes() {
-        List<MetricSummary> summaries = ResultFiles.summarize(List.of(
-                new Measurement(1, Workload.SCAN, "scan", Contender.OURS, 300, "records/s", 100, 200),
-                new Measurement(2, Workload.SCAN, "scan", Contender.OURS, 100, "records/s", 100, 200),
-                new Measurement(3, Workload.SCAN, "scan", Contender.OURS, 200, "records/s", 100, 200),
-                new Measurement(1, Workload.SCAN, "scan", Contender.APACHE, 100, "records/s", 120, 220),
-                new Measurement(1, Workload.PLANNING, "planning-100", Contender.OURS, 10, "ms", 50, 60),
-                new Measurement(1, Workload.PLANNING, "planning-100", Contender.APACHE, 40, "ms", 50, 60)));
+    private static final RunInfo RUN = new RunInfo("machine", "cmd", 3, 2, "3.9.1", "2.8.1");
 
-        assertThat(summaries).extracting(summary -> summary.metric).containsExactly("scan", "planning-100");
-        assertThat(summaries.get(0).median(Contender.OURS)).isEqualTo(200);
-        assertThat(summaries.get(0).oursVersus(Contender.APACHE)).hasValue(2.0);
-        assertThat(summaries.get(0).oursVersus(Contender.RAW_PARALLEL)).isEmpty();
-        assertThat(summaries.get(1).oursVersus(Contender.APACHE)).hasValue(4.0);
-        assertThat(ResultFiles.markdown(summaries, "machine", "cmd", 3))
-                .contains("| scan | records/s | 200 [100 – 300] | 100 | – | – | 2.00× | – | 100 / 120 | 200 / 220 |")
-                .contains("| planning-100 | ms | 10.0 | 40.0 | – | – | 4.00× | – | 50 / 50 | 60 / 60 |");
+    @Test
+    void ratiosArePairedPerRoundAndSayHowManyTimesBetterOursIsForThroughputsAndForTimes() {
+        List<MetricSummary> summaries = ResultFiles.summarize(List.of(
+                // Round 1: ours' two warm passes have median 300; round 2: 100; round 3: 200.
+                scan(1, "warm", Contender.OURS, 200), scan(1, "warm", Contender.OURS, 400),
+                scan(2, "warm", Contender.OURS, 100), scan(3, "warm", Contender.OURS, 200),
+                scan(1, "warm", Contender.APACHE, 100), scan(2, "warm", Contender.APACHE, 100),
+                scan(3, "warm", Contender.APACHE, 400),
+                scan(1, "cold", Contender.OURS, 50), scan(1, "cold", Contender.APACHE, 100),
+                new Measurement(1, Workload.PLANNING, "planning-100", "warm", Contender.OURS, 10, "ms", 50, 60),
+                new Measurement(1, Workload.PLANNING, "planning-100", "warm", Contender.APACHE, 40, "ms", 70, 80)));
+
+        assertThat(summaries).extracting(summary -> summary.metric + " " + summary.phase)
+                .containsExactly("scan warm", "scan cold", "planning-100 warm");
+        MetricSummary warmScan = summaries.get(0);
+        assertThat(warmScan.perRound(Contender.OURS)).containsExactly(
+                entry(1, 300.0), entry(2, 100.0),
+                entry(3, 200.0));
+        assertThat(warmScan.spread(Contender.OURS).median).isEqualTo(200);
+        // Rounds' ratios 3.0, 1.0 and 0.5: their median, not the ratio of the medians (200 / 100 = 2).
+        assertThat(warmScan.ratio(Contender.OURS, Contender.APACHE)).hasValueSatisfying(ratio -> {
+            assertThat(ratio.median).isEqualTo(1.0);
+            assertThat(ratio.lowerQuartile).isEqualTo(0.75);
+            assertThat(ratio.upperQuartile).isEqualTo(2.0);
+        });
+        assertThat(warmScan.ratio(Contender.OURS, Contender.RAW_PARALLEL)).isEmpty();
+        assertThat(summaries.get(1).ratio(Contender.OURS, Contender.APACHE)).hasValueSatisfying(ratio ->
+                assertThat(ratio.median).isEqualTo(0.5));
+        assertThat(summaries.get(2).ratio(Contender.OURS, Contender.APACHE)).hasValueSatisfying(ratio ->
+                assertThat(ratio.median).isEqualTo(4.0));
+        assertThat(ResultFiles.markdown(summaries, RUN))
+                .contains("| metric | phase | unit | ours | apache | ours vs apache | ours vs raw-parallel |")
+                .contains("| scan | warm | records/s | 200 [150 – 250] | 100 [100 – 250] | 1.00× [0.75 – 2.00] | – | 10 / 12 | 20 / 22 |")
+                .contains("| planning-100 | warm | ms | 10.00 | 40.00 | 4.00× | – | 50 / 70 | 60 / 80 |")
+                .contains("which runs a read workload once cold, then 2 more times warm")
+                .doesNotContain("The client version alone");
+    }
+
+    @Test
+    void theClientVersionsEffectIsReportedOnTheSameModule() {
+        List<MetricSummary> summaries = ResultFiles.summarize(List.of(
+                scan(1, "warm", Contender.APACHE, 300), scan(1, "warm", Contender.APACHE_SHIPPED, 200),
+                scan(1, "warm", Contender.RAW_PARALLEL, 100), scan(1, "warm", Contender.RAW_PARALLEL_SHIPPED, 400)));
+
+        assertThat(ResultFiles.markdown(summaries, RUN))
+                .contains("The client version alone (3.9.1 vs 2.8.1, same code, paired per round")
+                .contains("| scan | warm | 1.50× | 0.25× |");
     }
 
     @Test
     void badOptionsAreNamed() {
         assertThatThrownBy(() -> BenchOptions.parse("--workloads", "scan,fast"))
-                .hasMessage("Unknown workload 'fast'; the benchmark knows scan, catch-up, skew, many-partitions,"
-                        + " planning, steady-state");
+                .hasMessage("Unknown workload 'fast'; the benchmark knows scan, catch-up, catch-up-batches, skew-cpu,"
+                        + " skew-io, many-partitions, planning, steady-state");
         assertThatThrownBy(() -> BenchOptions.parse("--rounds", "0")).hasMessage("--rounds must be >= 1 but was 0");
+        assertThatThrownBy(() -> BenchOptions.parse("--warm", "x"))
+                .hasMessage("--warm must be a whole number but was 'x'");
         assertThatThrownBy(() -> BenchOptions.parse("--speed", "2")).hasMessageStartingWith("Unknown option --speed;");
+    }
+
+    @Test
+    void theRateLimitedCatchUpDrainsTheBacklogInTenBatches() {
+        BenchOptions options = BenchOptions.parse("--records", "2000000");
+
+        // 2,000,000 records in 8 partitions over 10 batches of 100 ms: 25,000 per partition and batch.
+        assertThat(options.catchUpRatePerPartition(8)).isEqualTo(250_000);
+    }
+
+    private static Measurement scan(int round, String phase, Contender contender, double value) {
+        return new Measurement(round, Workload.SCAN, "scan", phase, contender, value, "records/s",
+                contender == Contender.OURS ? 10 : 12, contender == Contender.OURS ? 20 : 22);
     }
 }

@@ -1,25 +1,12 @@
 package dev.kafkadirect.bench.worker;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 
-/** This JVM's peak heap (sum of the heap pools' peaks) and peak resident set size (Linux VmHWM). */
+/** This JVM's peak resident set size (Linux VmHWM): what the operating system gave it, heap and native. */
 final class JvmPeaks {
     private JvmPeaks() {
-    }
-
-    static long heapPeakMb() {
-        long bytes = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                bytes += pool.getPeakUsage().getUsed();
-            }
-        }
-        return bytes / (1024 * 1024);
     }
 
     /** @return peak RSS in MiB, or -1 where /proc is not there */

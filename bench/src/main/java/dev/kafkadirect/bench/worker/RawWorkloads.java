@@ -24,17 +24,17 @@ final class RawWorkloads {
     }
 
     /** One consumer assigned every partition, on one thread. */
-    static RawRun readOnOneThread(String bootstrapServers, String topic) {
+    static Timed readOnOneThread(String bootstrapServers, String topic) {
         Map<TopicPartition, Long> end = Topics.endOffsets(bootstrapServers, topic);
         try (KafkaConsumer<byte[], byte[]> consumer = positioned(bootstrapServers, end.keySet())) {
             long start = System.nanoTime();
             TimedRead read = read(consumer, end.keySet(), end);
-            return new RawRun(read.totals, read.lastRecordNanos - start);
+            return new Timed(read.totals, read.lastRecordNanos - start);
         }
     }
 
     /** One consumer per partition, all made before the timer starts, run by a pool as wide as Spark's cores. */
-    static RawRun readInParallel(String bootstrapServers, String topic, int threads) throws Exception {
+    static Timed readInParallel(String bootstrapServers, String topic, int threads) throws Exception {
         Map<TopicPartition, Long> end = Topics.endOffsets(bootstrapServers, topic);
         List<KafkaConsumer<byte[], byte[]>> consumers = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -57,7 +57,7 @@ final class RawWorkloads {
                 totals = totals.plus(read.totals);
                 lastRecord = Math.max(lastRecord, read.lastRecordNanos);
             }
-            return new RawRun(totals, lastRecord - start);
+            return new Timed(totals, lastRecord - start);
         } finally {
             pool.shutdownNow();
             consumers.forEach(KafkaConsumer::close);
@@ -101,17 +101,6 @@ final class RawWorkloads {
         TimedRead(ReadTotals totals, long lastRecordNanos) {
             this.totals = totals;
             this.lastRecordNanos = lastRecordNanos;
-        }
-    }
-
-    /** A raw run: what it read, and the nanoseconds from its first poll to its last record. */
-    static final class RawRun {
-        final ReadTotals totals;
-        final long nanos;
-
-        RawRun(ReadTotals totals, long nanos) {
-            this.totals = totals;
-            this.nanos = nanos;
         }
     }
 }

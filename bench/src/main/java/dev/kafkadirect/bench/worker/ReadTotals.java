@@ -18,10 +18,14 @@ final class ReadTotals implements Serializable {
         return new ReadTotals(records + other.records, valueBytes + other.valueBytes);
     }
 
-    /** @throws IllegalStateException when a contender read other than the expected number of records */
-    ReadTotals requireRecords(long expected) {
-        if (records != expected) {
-            throw new IllegalStateException("read " + records + " records but the topic holds " + expected);
+    /**
+     * @throws IllegalStateException when a contender read other than the expected number of records, or
+     *                               values whose sizes do not add up to what the topic holds
+     */
+    ReadTotals require(long expectedRecords, long expectedValueBytes) {
+        if (records != expectedRecords || valueBytes != expectedValueBytes) {
+            throw new IllegalStateException("read " + records + " records with " + valueBytes + " value bytes but the"
+                    + " topic holds " + expectedRecords + " records with " + expectedValueBytes + " value bytes");
         }
         return this;
     }

@@ -3,20 +3,25 @@ package dev.kafkadirect.bench.worker;
 import java.util.Locale;
 
 /**
- * One measurement, printed on stdout for the orchestrator:
- * {@code RESULT metric=scan value=1234567.0 unit=records/s records=4000000 heapPeakMb=812 rssPeakMb=1420}.
+ * One measurement, printed on stdout for the orchestrator: {@code RESULT metric=scan phase=warm
+ * value=1234567.0 unit=records/s records=4000000 liveHeapMb=212 rssPeakMb=1420}. The phase is {@code cold}
+ * for a JVM's first pass and {@code warm} for the passes after it.
  */
 final class ResultLine {
+    static final String COLD = "cold";
+    static final String WARM = "warm";
+
     private ResultLine() {
     }
 
-    static void print(String metric, double value, String unit, long records) {
-        System.out.println(String.format(Locale.ROOT, "RESULT metric=%s value=%.3f unit=%s records=%d heapPeakMb=%d rssPeakMb=%d",
-                metric, value, unit, records, JvmPeaks.heapPeakMb(), JvmPeaks.rssPeakMb()));
+    static void print(String metric, String phase, double value, String unit, long records, long liveHeapMb) {
+        System.out.println(String.format(Locale.ROOT,
+                "RESULT metric=%s phase=%s value=%.3f unit=%s records=%d liveHeapMb=%d rssPeakMb=%d",
+                metric, phase, value, unit, records, liveHeapMb, JvmPeaks.rssPeakMb()));
         System.out.flush();
     }
 
-    static void printThroughput(String metric, ReadTotals totals, long nanos) {
-        print(metric, totals.records / (nanos / 1e9), "records/s", totals.records);
+    static void printThroughput(String metric, String phase, Timed timed, long liveHeapMb) {
+        print(metric, phase, timed.totals.records / (timed.nanos / 1e9), "records/s", timed.totals.records, liveHeapMb);
     }
 }

@@ -12,6 +12,8 @@ import org.apache.spark.streaming.kafka010.ConsumerStrategies;
 import org.apache.spark.streaming.kafka010.KafkaUtils;
 import org.apache.spark.streaming.kafka010.LocationStrategies;
 import org.apache.spark.streaming.kafka010.OffsetRange;
+import org.apache.spark.streaming.scheduler.StreamingListener;
+import org.apache.spark.streaming.scheduler.StreamingListenerBatchSubmitted;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SparkWorkloads {
     /** The pause between two measured plans, standing for the batch interval. */
     private static final long BETWEEN_PLANS_MILLIS = 200;
+    private static final RecordWork BARE_READ = RecordWork.parse("none");
     private final JavaSparkContext spark;
     private final String bootstrapServers;
 
@@ -36,12 +39,12 @@ final class SparkWorkloads {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** createRDD over whole partitions: count and sum of value sizes in one pass. */
-    ReadTotals scan(String topic) {
+    /** createRDD over whole partitions: count and sum of value sizes in one pass, doing {@code work} per record. */
+    ReadTotals scan(String topic, RecordWork work) {
         Map<TopicPartition, Long> end = Topics.endOffsets(bootstrapServers, topic);
         List<OffsetRange> ranges = new ArrayList<>();
         end.forEach((partition, offset) -> ranges.add(OffsetRange.create(partition, 0, offset)));
-        return read(ranges.toArray(new OffsetRange[0]));
+        return totalsOf(rdd(ranges.toArray(new OffsetRange[0])), work);
     }
 
     /** The same partitions read in consecutive createRDD batches, as a stream would: the consumer cache at work. */
@@ -55,53 +58,58 @@ final class SparkWorkloads {
                 long until = partition.getValue() * (batch + 1) / batches;
                 ranges.add(OffsetRange.create(partition.getKey(), from, until));
             }
-            totals = totals.plus(read(ranges.toArray(new OffsetRange[0])));
+            totals = totals.plus(totalsOf(rdd(ranges.toArray(new OffsetRange[0])), BARE_READ));
         }
         return totals;
     }
 
-    private ReadTotals read(OffsetRange[] ranges) {
-        JavaRDD<ConsumerRecord<byte[], byte[]>> rdd = KafkaUtils.createRDD(spark,
-                Topics.consumerParams(bootstrapServers, "bench-rdd"), ranges, LocationStrategies.PreferConsistent());
-        return totalsOf(rdd);
+    private JavaRDD<ConsumerRecord<byte[], byte[]>> rdd(OffsetRange[] ranges) {
+        return KafkaUtils.createRDD(spark, Topics.consumerParams(bootstrapServers, "bench-rdd"), ranges,
+                LocationStrategies.PreferConsistent());
     }
 
-    private static ReadTotals totalsOf(JavaRDD<ConsumerRecord<byte[], byte[]>> rdd) {
-        return rdd.mapPartitions(records -> {
-            long count = 0;
-            long bytes = 0;
-            while (records.hasNext()) {
-                count++;
-                bytes += records.next().serializedValueSize();
-            }
-            return Collections.singletonList(new ReadTotals(count, bytes)).iterator();
-        }).fold(new ReadTotals(0, 0), ReadTotals::plus);
+    private static ReadTotals totalsOf(JavaRDD<ConsumerRecord<byte[], byte[]>> rdd, RecordWork work) {
+        return rdd.mapPartitions(records -> Collections.singletonList(work.consume(records)).iterator())
+                .fold(new ReadTotals(0, 0), ReadTotals::plus);
     }
 
-    /** A direct stream with 1 s batches draining a backlog: the time until every record was counted. */
-    long catchUpNanos(String topic, long expectedRecords, String groupId) throws InterruptedException {
-        JavaStreamingContext ssc = new JavaStreamingContext(spark, Durations.seconds(1));
+    /**
+     * A direct stream draining a backlog, timed from the first batch's submission (a StreamingListener: not
+     * the wait for the first batch boundary after {@code start()}) to the moment its last record is counted.
+     * The batch interval, and the rate limit (Spark's maxRatePerPartition, set in the worker's SparkConf),
+     * decide whether the backlog drains in one batch or in many, where the cost of each batch counts.
+     */
+    Timed catchUp(String topic, long expectedRecords, String groupId, long batchMillis) throws InterruptedException {
+        JavaStreamingContext ssc = new JavaStreamingContext(spark, Durations.milliseconds(batchMillis));
         AtomicLong seen = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        AtomicLong firstSubmitted = new AtomicLong();
+        AtomicLong lastRecord = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
         try {
             JavaInputDStream<ConsumerRecord<byte[], byte[]>> stream = KafkaUtils.createDirectStream(ssc,
                     LocationStrategies.PreferConsistent(), ConsumerStrategies.<byte[], byte[]>Subscribe(
                             Collections.singletonList(topic), Topics.consumerParams(bootstrapServers, groupId)));
             stream.foreachRDD(rdd -> {
-                if (seen.addAndGet(totalsOf(rdd).records) >= expectedRecords) {
+                ReadTotals batch = totalsOf(rdd, BARE_READ);
+                bytes.addAndGet(batch.valueBytes);
+                if (seen.addAndGet(batch.records) >= expectedRecords && lastRecord.compareAndSet(0, System.nanoTime())) {
                     done.countDown();
                 }
             });
-            long start = System.nanoTime();
+            ssc.addStreamingListener(new StreamingListener() {
+                @Override
+                public void onBatchSubmitted(StreamingListenerBatchSubmitted submitted) {
+                    firstSubmitted.compareAndSet(0, System.nanoTime());
+                }
+            });
             ssc.start();
             while (!done.await(200, TimeUnit.MILLISECONDS)) {
                 if (ssc.awaitTerminationOrTimeout(1)) {
                     throw new IllegalStateException("the stream stopped before it caught up; its error is in the log above");
                 }
             }
-            long nanos = System.nanoTime() - start;
-            new ReadTotals(seen.get(), 0).requireRecords(expectedRecords);
-            return nanos;
+            return new Timed(new ReadTotals(seen.get(), bytes.get()), lastRecord.get() - firstSubmitted.get());
         } finally {
             ssc.stop(false, false);
         }

@@ -1,0 +1,25 @@
+package dev.kafkadirect.bench;
+
+/** What a run's summary says about how it ran: machine, command, rounds, warm passes and the clients. */
+final class RunInfo {
+    final String machine;
+    final String command;
+    final int rounds;
+    final int warm;
+    final String oursClient;
+    final String shippedClient;
+    final String clients;
+
+    RunInfo(String machine, String command, int rounds, int warm, String oursClient, String shippedClient) {
+        this.machine = machine;
+        this.command = command;
+        this.rounds = rounds;
+        this.warm = warm;
+        this.oursClient = oursClient;
+        this.shippedClient = shippedClient;
+        this.clients = "Clients: ours, apache, raw-single and raw-parallel run on kafka-clients " + oursClient
+                + " (the one ours ships; Apache's module runs with it in place of its own), so that they differ in"
+                + " the module only; apache-shipped and raw-parallel-shipped run on kafka-clients " + shippedClient
+                + ", as Apache's module brings it.";
+    }
+}
