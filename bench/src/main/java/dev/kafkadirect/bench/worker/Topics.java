@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 /** Consumer settings all contenders share, and the end offsets of a topic. */
 final class Topics {
+    private static final String EXPERIMENT_PREFIX = "bench.consumer.";
     private Topics() {
     }
 
@@ -26,6 +27,9 @@ final class Topics {
         params.put("group.id", groupId);
         params.put("auto.offset.reset", "earliest");
         params.put("enable.auto.commit", false);
+        // Experiments: -Dbench.consumer.<setting>=<value> in the workers' options sets a consumer setting for all.
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(EXPERIMENT_PREFIX))
+                .forEach(name -> params.put(name.substring(EXPERIMENT_PREFIX.length()), System.getProperty(name)));
         return params;
     }
 
