@@ -41,7 +41,8 @@ public final class BenchMain {
                 options.smoke ? 3 : 15);
         RunInfo run = new RunInfo(machine, command, options.rounds, options.warm,
                 launcher.classpaths().kafkaClientsVersion(Contender.OURS),
-                launcher.classpaths().kafkaClientsVersion(Contender.APACHE_SHIPPED));
+                launcher.classpaths().kafkaClientsVersion(Contender.APACHE_SHIPPED),
+                launcher.classpaths().sparkVersion(Contender.STRUCTURED));
         List<Measurement> measurements = new ArrayList<>();
         try (KafkaCluster kafka = KafkaCluster.builder().name("bench").jvmOption("-Xmx2g").build().start()) {
             out.println("1/3 Producing the data sets to a local broker at " + kafka.bootstrapServers());

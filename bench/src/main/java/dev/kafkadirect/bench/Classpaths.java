@@ -7,21 +7,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The worker classpaths: ours (our module and the kafka-clients it ships) and Apache's (its module and the
- * kafka-clients it brings), and from them each contender's: Apache's module on our kafka-clients jar, and raw
- * consumers on either client.
+ * The worker classpaths: ours (our module and the kafka-clients it ships with the build's Spark), Apache's (its
+ * module and the kafka-clients it brings) and the Structured Streaming Kafka source's (with its Spark), and from
+ * them each contender's: Apache's module and the Kafka source on our kafka-clients jar, ours on the Kafka source's
+ * Spark, and raw consumers on either client.
  */
 final class Classpaths {
     private static final Pattern KAFKA_CLIENTS = Pattern.compile("kafka-clients-([0-9][^/\\\\]*?)\\.jar$");
+    private static final Pattern SPARK_CORE = Pattern.compile("spark-core_2\\.1[0-9]-([0-9][^/\\\\]*?)\\.jar$");
+    private static final Pattern OUR_LIBRARY = Pattern.compile("kafka-direct_2\\.1[0-9]-[^/\\\\]*\\.jar$");
 
     private final String ours;
     private final String apache;
+    private final String structured;
 
-    Classpaths(String ours, String apache) {
+    Classpaths(String ours, String apache, String structured) {
         this.ours = ours;
         this.apache = apache;
+        this.structured = structured;
         kafkaClientsJar(ours);
         kafkaClientsJar(apache);
+        kafkaClientsJar(structured);
+        entry(ours, OUR_LIBRARY, "our library (kafka-direct_2.1x)");
     }
 
     /** @return the classpath the contender's worker runs with (besides the benchmark's own classes) */
@@ -32,6 +39,13 @@ final class Classpaths {
         if (contender.module() == Contender.Module.APACHE) {
             return contender.onShippedClient() ? apache : withKafkaClients(apache, kafkaClientsJar(ours));
         }
+        if (contender.module() == Contender.Module.STRUCTURED) {
+            return withKafkaClients(structured, kafkaClientsJar(ours));
+        }
+        if (contender.module() == Contender.Module.OURS_ON_STRUCTURED_SPARK) {
+            return entry(ours, OUR_LIBRARY, "our library (kafka-direct_2.1x)") + File.pathSeparator
+                    + withKafkaClients(structured, kafkaClientsJar(ours));
+        }
         // Raw consumers need only kafka-clients (and its logging); either classpath has them.
         return contender.onShippedClient() ? apache : ours;
     }
@@ -39,6 +53,12 @@ final class Classpaths {
     /** @return the kafka-clients version of the contender's classpath */
     String kafkaClientsVersion(Contender contender) {
         Matcher matcher = KAFKA_CLIENTS.matcher(kafkaClientsJar(of(contender)));
+        return matcher.find() ? matcher.group(1) : "unknown";
+    }
+
+    /** @return the Spark release the contender runs on (its spark-core jar's version) */
+    String sparkVersion(Contender contender) {
+        Matcher matcher = SPARK_CORE.matcher(entry(of(contender), SPARK_CORE, "spark-core"));
         return matcher.find() ? matcher.group(1) : "unknown";
     }
 
@@ -51,12 +71,16 @@ final class Classpaths {
     }
 
     private static String kafkaClientsJar(String classpath) {
+        return entry(classpath, KAFKA_CLIENTS, "kafka-clients");
+    }
+
+    private static String entry(String classpath, Pattern jar, String what) {
         for (String entry : classpath.split(File.pathSeparator)) {
-            if (KAFKA_CLIENTS.matcher(entry).find()) {
+            if (jar.matcher(entry).find()) {
                 return entry;
             }
         }
-        throw new IllegalStateException("No kafka-clients jar on the classpath " + classpath
+        throw new IllegalStateException("No " + what + " jar on the classpath " + classpath
                 + "; rebuild the benchmark (mvn -DskipTests package -pl bench -am)");
     }
 }

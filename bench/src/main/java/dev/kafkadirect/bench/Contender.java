@@ -1,21 +1,24 @@
 package dev.kafkadirect.bench;
 
 /**
- * Who is measured: Kafka Direct, Apache's module (the same Spark code) and raw-consumer baselines. The headline
- * contenders ({@code ours}, {@code apache}, {@code raw-*}) all run on the kafka-clients ours ships, so that
- * they differ in the module only; the {@code -shipped} ones run on the kafka-clients Apache's module brings,
- * so that the client version's own effect shows in rows of its own.
+ * Who is measured: Kafka Direct, Apache's module (the same Spark code), Structured Streaming's Kafka source and
+ * raw-consumer baselines. All but the {@code -shipped} ones run on the kafka-clients ours ships, so that they
+ * differ in the module only; the {@code -shipped} ones run on the kafka-clients Apache's module brings, so that
+ * the client version's own effect shows in rows of its own. {@code structured} runs on the Spark release of
+ * the Kafka source's classpath, and {@code ours-beside-structured} is ours on that same release, its pair.
  */
 public enum Contender {
     OURS("ours", Module.OURS, false),
     APACHE("apache", Module.APACHE, false),
     APACHE_SHIPPED("apache-shipped", Module.APACHE, true),
+    OURS_BESIDE_STRUCTURED("ours-beside-structured", Module.OURS_ON_STRUCTURED_SPARK, false),
+    STRUCTURED("structured", Module.STRUCTURED, false),
     RAW_SINGLE("raw-single", Module.NONE, false),
     RAW_PARALLEL("raw-parallel", Module.NONE, false),
     RAW_PARALLEL_SHIPPED("raw-parallel-shipped", Module.NONE, true);
 
-    /** Whose Spark integration a contender runs; raw contenders run none. */
-    enum Module { OURS, APACHE, NONE }
+    /** Whose Spark integration a contender runs, on which Spark; raw contenders run none. */
+    enum Module { OURS, APACHE, OURS_ON_STRUCTURED_SPARK, STRUCTURED, NONE }
 
     private final String label;
     private final Module module;
@@ -32,7 +35,7 @@ public enum Contender {
         return label;
     }
 
-    /** @return whose module runs: its classpath is Apache's for {@link Module#APACHE} */
+    /** @return whose module runs, which decides the classpath */
     Module module() {
         return module;
     }

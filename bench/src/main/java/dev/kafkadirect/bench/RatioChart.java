@@ -29,6 +29,8 @@ final class RatioChart {
                     dataset.addValue(ratio.median, "ours vs apache (same kafka-clients)", category));
             summary.ratio(Contender.OURS, Contender.RAW_PARALLEL).ifPresent(ratio ->
                     dataset.addValue(ratio.median, "ours vs raw-parallel", category));
+            summary.ratio(Contender.OURS_BESIDE_STRUCTURED, Contender.STRUCTURED).ifPresent(ratio ->
+                    dataset.addValue(ratio.median, "ours vs Structured Streaming's Kafka source (same Spark)", category));
         }
         JFreeChart chart = ChartFactory.createBarChart("Kafka Direct: times better than the other (median of paired ratios; above 1 = ours better)",
                 "metric", "ratio", dataset, PlotOrientation.VERTICAL, true, false, false);

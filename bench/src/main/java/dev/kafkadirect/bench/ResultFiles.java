@@ -63,10 +63,11 @@ final class ResultFiles {
         text.append(run.clients).append("\n\n");
         text.append("| metric | phase | unit");
         contenders.forEach(contender -> text.append(" | ").append(contender.label()));
-        text.append(" | ours vs apache | ours vs raw-parallel | live heap MiB ours / apache | peak RSS MiB ours / apache |\n");
+        text.append(" | ours vs apache | ours vs raw-parallel | ours vs structured | live heap MiB ours / apache"
+                + " | peak RSS MiB ours / apache |\n");
         text.append("|---|---|---");
         contenders.forEach(contender -> text.append("|---"));
-        text.append("|---|---|---|---|\n");
+        text.append("|---|---|---|---|---|\n");
         for (MetricSummary summary : summaries) {
             text.append("| ").append(summary.metric).append(" | ").append(summary.phase).append(" | ").append(summary.unit);
             for (Contender contender : contenders) {
@@ -74,13 +75,15 @@ final class ResultFiles {
             }
             text.append(" | ").append(ratio(summary.ratio(Contender.OURS, Contender.APACHE)))
                     .append(" | ").append(ratio(summary.ratio(Contender.OURS, Contender.RAW_PARALLEL)))
+                    .append(" | ").append(ratio(summary.ratio(Contender.OURS_BESIDE_STRUCTURED, Contender.STRUCTURED)))
                     .append(" | ").append(memory(summary, true))
                     .append(" | ").append(memory(summary, false)).append(" |\n");
         }
         text.append("\nCells: median [lower quartile – upper quartile] over the rounds of each round's value (the"
                 + " median of that JVM's passes of the phase). Ratios: how many times better ours is, paired per"
                 + " round (throughput ours/theirs, time theirs/ours; above 1 means ours is better), median"
-                + " [interquartile range] of the rounds' ratios. Live heap: heap in use after a garbage collection,"
+                + " [interquartile range] of the rounds' ratios; ours vs structured pairs ours-beside-structured with"
+                + " structured (the same Spark release). Live heap: heap in use after a garbage collection,"
                 + " the largest of a pass.\n");
         text.append(clientEffect(summaries, run));
         text.append("\nIn the skew workloads both Spark contenders get dev.kafkadirect.maxRecordsPerPartition = an eighth"

@@ -28,12 +28,14 @@ final class WorkerLauncher {
 
     /**
      * Reads the classpaths from the files the build writes: system properties {@code kafkadirect.bench.classes},
-     * {@code kafkadirect.bench.classpath} and {@code kafkadirect.bench.apacheClasspath}.
+     * {@code kafkadirect.bench.classpath}, {@code kafkadirect.bench.apacheClasspath} and
+     * {@code kafkadirect.bench.structuredClasspath}.
      */
     WorkerLauncher(String heap, Path logDirectory, long timeoutMinutes) throws IOException {
         this.benchClasses = requiredProperty("kafkadirect.bench.classes");
         this.classpaths = new Classpaths(read(requiredProperty("kafkadirect.bench.classpath")),
-                read(requiredProperty("kafkadirect.bench.apacheClasspath")));
+                read(requiredProperty("kafkadirect.bench.apacheClasspath")),
+                read(requiredProperty("kafkadirect.bench.structuredClasspath")));
         this.heap = heap;
         this.logDirectory = Files.createDirectories(logDirectory);
         this.timeoutMinutes = timeoutMinutes;

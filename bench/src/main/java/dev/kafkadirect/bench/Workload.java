@@ -11,11 +11,13 @@ import java.util.Set;
  * consumers read the same partitions; a single-batch catch-up reads them the same way, so its row is the
  * scan's). Not for the batched, rate-limited or skewed workloads (a raw pool neither reads in batches through a
  * bounded consumer cache nor splits a partition), nor for planning and steady state (Spark streams). The
- * client version's rows ({@code -shipped}) run where the read dominates: scan and single-batch catch-up.
+ * client version's rows ({@code -shipped}) and Structured Streaming's Kafka source (with ours on its Spark release)
+ * run where the read dominates: scan and single-batch catch-up.
  */
 public enum Workload {
     SCAN("scan", EnumSet.allOf(Contender.class)),
-    CATCH_UP("catch-up", EnumSet.of(Contender.OURS, Contender.APACHE, Contender.APACHE_SHIPPED)),
+    CATCH_UP("catch-up", EnumSet.of(Contender.OURS, Contender.APACHE, Contender.APACHE_SHIPPED,
+            Contender.OURS_BESIDE_STRUCTURED, Contender.STRUCTURED)),
     CATCH_UP_BATCHES("catch-up-batches", EnumSet.of(Contender.OURS, Contender.APACHE)),
     SKEW_CPU("skew-cpu", EnumSet.of(Contender.OURS, Contender.APACHE)),
     SKEW_IO("skew-io", EnumSet.of(Contender.OURS, Contender.APACHE)),

@@ -32,9 +32,9 @@ class BenchSmokeTest {
         assertThat(rows.get(0)).isEqualTo(Measurement.csvHeader());
         // Row: round,workload,metric,phase,contender,value,...; read workloads print a cold and a warm pass.
         List<String> expected = new ArrayList<>();
-        expected.addAll(passes("scan", "ours", "apache", "apache-shipped", "raw-single", "raw-parallel",
-                "raw-parallel-shipped"));
-        expected.addAll(passes("catch-up", "ours", "apache", "apache-shipped"));
+        expected.addAll(passes("scan", "ours", "apache", "apache-shipped", "ours-beside-structured", "structured",
+                "raw-single", "raw-parallel", "raw-parallel-shipped"));
+        expected.addAll(passes("catch-up", "ours", "apache", "apache-shipped", "ours-beside-structured", "structured"));
         expected.addAll(passes("catch-up-batches", "ours", "apache"));
         expected.addAll(passes("skew-cpu", "ours", "apache"));
         expected.addAll(passes("skew-io", "ours", "apache"));
@@ -47,8 +47,9 @@ class BenchSmokeTest {
         assertThat(rows.subList(1, rows.size())).allSatisfy(row ->
                 assertThat(Double.parseDouble(row.split(",")[5])).isPositive());
         assertThat(Files.readString(out.resolve(ResultFiles.MARKDOWN)))
-                .contains("| metric | phase | unit | ours | apache | apache-shipped | raw-single | raw-parallel"
-                        + " | raw-parallel-shipped | ours vs apache |")
+                .contains("| metric | phase | unit | ours | apache | apache-shipped | ours-beside-structured | structured"
+                        + " | raw-single | raw-parallel | raw-parallel-shipped | ours vs apache | ours vs raw-parallel"
+                        + " | ours vs structured |")
                 .contains("The client version alone")
                 .contains("Apache's module " + System.getProperty("kafkadirect.bench.apacheModuleVersion"));
         assertThat(Files.readAllBytes(out.resolve(ResultFiles.CHART))).startsWith(0x89, 'P', 'N', 'G');

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 /** Per-round values, paired ratios in the right direction for throughputs and times, phases apart, and the options' errors. */
 class ResultFilesTest {
-    private static final RunInfo RUN = new RunInfo("machine", "cmd", 3, 2, "3.9.1", "2.8.1");
+    private static final RunInfo RUN = new RunInfo("machine", "cmd", 3, 2, "3.9.1", "2.8.1", "3.3.4");
 
     @Test
     void ratiosArePairedPerRoundAndSayHowManyTimesBetterOursIsForThroughputsAndForTimes() {
@@ -43,9 +43,9 @@ class ResultFilesTest {
         assertThat(summaries.get(2).ratio(Contender.OURS, Contender.APACHE)).hasValueSatisfying(ratio ->
                 assertThat(ratio.median).isEqualTo(4.0));
         assertThat(ResultFiles.markdown(summaries, RUN))
-                .contains("| metric | phase | unit | ours | apache | ours vs apache | ours vs raw-parallel |")
-                .contains("| scan | warm | records/s | 200 [150 – 250] | 100 [100 – 250] | 1.00× [0.75 – 2.00] | – | 10 / 12 | 20 / 22 |")
-                .contains("| planning-100 | warm | ms | 10.00 | 40.00 | 4.00× | – | 50 / 70 | 60 / 80 |")
+                .contains("| metric | phase | unit | ours | apache | ours vs apache | ours vs raw-parallel | ours vs structured |")
+                .contains("| scan | warm | records/s | 200 [150 – 250] | 100 [100 – 250] | 1.00× [0.75 – 2.00] | – | – | 10 / 12 | 20 / 22 |")
+                .contains("| planning-100 | warm | ms | 10.00 | 40.00 | 4.00× | – | – | 50 / 70 | 60 / 80 |")
                 .contains("which runs a read workload once cold, then 2 more times warm")
                 .doesNotContain("The client version alone");
     }
@@ -59,6 +59,20 @@ class ResultFilesTest {
         assertThat(ResultFiles.markdown(summaries, RUN))
                 .contains("The client version alone (3.9.1 vs 2.8.1, same code, paired per round")
                 .contains("| scan | warm | 1.50× | 0.25× |");
+    }
+
+    @Test
+    void oursIsComparedWithStructuredStreamingOnTheSameSparkRelease() {
+        List<MetricSummary> summaries = ResultFiles.summarize(List.of(
+                scan(1, "warm", Contender.OURS, 100), scan(1, "warm", Contender.STRUCTURED, 200),
+                scan(1, "warm", Contender.OURS_BESIDE_STRUCTURED, 300)));
+
+        // ours-beside-structured / structured, not ours (on the build's Spark) / structured.
+        assertThat(summaries.get(0).ratio(Contender.OURS_BESIDE_STRUCTURED, Contender.STRUCTURED))
+                .hasValueSatisfying(ratio -> assertThat(ratio.median).isEqualTo(1.5));
+        assertThat(ResultFiles.markdown(summaries, RUN))
+                .contains("| scan | warm | records/s | 100 | 300 | 200 | – | – | 1.50× | – | – |")
+                .contains("run on Spark 3.3.4, the Kafka source's release");
     }
 
     @Test

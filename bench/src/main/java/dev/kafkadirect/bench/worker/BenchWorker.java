@@ -2,6 +2,7 @@ package dev.kafkadirect.bench.worker;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 
 import java.util.Arrays;
 import java.util.List;
@@ -11,12 +12,15 @@ import java.util.concurrent.Callable;
  * The entry point of one contender's JVM: runs one workload and prints its {@code RESULT} lines.
  *
  * <p>Contenders: {@code ours} and {@code apache} run the same Spark code with either module on the
- * classpath; {@code raw-single} and {@code raw-parallel} read with plain consumers. Workloads: {@code scan},
- * {@code catch-up}, {@code catch-up-batches}, {@code skew-cpu}, {@code skew-io}, {@code many-partitions},
+ * classpath ({@code ours-beside-structured} is ours on the Spark release of {@code structured}, which reads
+ * with Structured Streaming's Kafka source); {@code raw-single} and {@code raw-parallel} read with plain
+ * consumers. Workloads: {@code scan}, {@code catch-up}, {@code catch-up-batches}, {@code skew-cpu}, {@code skew-io}, {@code many-partitions},
  * {@code planning}, {@code steady-state}. Read workloads run once cold and then {@code warm=N} times in this
  * JVM, and check every pass's record count and value bytes ({@code records=N}, {@code valueBytes=N}).
  */
 public final class BenchWorker {
+    /** The contender that runs Structured Streaming's Kafka source instead of a DStream module. */
+    private static final String STRUCTURED = "structured";
     /** Spark's cores unless a workload says otherwise ({@code cores=N}), and the raw-parallel pool's width. */
     static final int CORES = 2;
 
@@ -30,6 +34,13 @@ public final class BenchWorker {
         Repetitions repetitions = new Repetitions((int) worker.number("warm"), liveHeap);
         if (worker.contender().startsWith("raw-")) {
             runRaw(worker, bootstrap, repetitions);
+        } else if (worker.contender().equals(STRUCTURED)) {
+            SparkSession session = SparkSession.builder().config(sparkConf(CORES)).getOrCreate();
+            try {
+                runStructured(worker, new StructuredWorkloads(session, bootstrap), repetitions);
+            } finally {
+                session.stop();
+            }
         } else {
             SparkConf conf = sparkConf(worker.has("cores") ? (int) worker.number("cores") : CORES);
             if (worker.has("maxRecordsPerPartition")) {
@@ -52,6 +63,24 @@ public final class BenchWorker {
         repetitions.run(worker.workload(), worker.number("records"), worker.number("valueBytes"), repetition -> single
                 ? RawWorkloads.readOnOneThread(bootstrap, topic)
                 : RawWorkloads.readInParallel(bootstrap, topic, CORES));
+    }
+
+    private static void runStructured(WorkerArgs worker, StructuredWorkloads workloads, Repetitions repetitions)
+            throws Exception {
+        String topic = worker.text("topic");
+        switch (worker.workload()) {
+            case "scan":
+                repetitions.run(worker.workload(), worker.number("records"), worker.number("valueBytes"),
+                        repetition -> timed(() -> workloads.scan(topic)));
+                break;
+            case "catch-up":
+                repetitions.run(worker.workload(), worker.number("records"), worker.number("valueBytes"),
+                        repetition -> workloads.catchUp(topic));
+                break;
+            default:
+                throw new IllegalArgumentException("the structured contender runs scan and catch-up, not "
+                        + worker.workload());
+        }
     }
 
     private static void runSpark(WorkerArgs worker, JavaSparkContext spark, String bootstrap, Repetitions repetitions,

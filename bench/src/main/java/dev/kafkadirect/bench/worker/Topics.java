@@ -6,15 +6,21 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Consumer settings all contenders share, and the end offsets of a topic. */
 final class Topics {
     private static final String EXPERIMENT_PREFIX = "bench.consumer.";
+    /** Consumer settings that Structured Streaming's Kafka source sets itself and refuses from its options. */
+    static final Set<String> SET_BY_THE_SOURCE = new HashSet<>(Arrays.asList("key.deserializer", "value.deserializer",
+            "group.id", "auto.offset.reset", "enable.auto.commit"));
     private Topics() {
     }
 
