@@ -36,7 +36,7 @@ public final class BenchOptions {
     final int skewIoWaitMillis = 1;
     final int skewIoCores = 8;
 
-    private BenchOptions(boolean smoke, long records, int rounds, int warm, List<Workload> workloads,
+    private BenchOptions(boolean smoke, long records, int rounds, int warm, int plans, List<Workload> workloads,
                          Path outputDirectory) {
         this.smoke = smoke;
         this.records = records;
@@ -48,14 +48,14 @@ public final class BenchOptions {
         this.manyRecords = smoke ? 3_200 : 1_024_000;
         this.manyBatches = 5;
         this.planningPartitions = smoke ? Arrays.asList(10, 50) : Arrays.asList(100, 1_000, 5_000);
-        this.plans = smoke ? 3 : 9;
+        this.plans = plans;
         this.steadyRate = smoke ? 500 : 20_000;
         this.steadyBatches = smoke ? 3 : 100;
         this.workerHeap = smoke ? "-Xmx1g" : "-Xmx4g";
     }
 
     /**
-     * @param args {@code [--smoke] [--records N] [--rounds N] [--warm N] [--workloads a,b] [--out DIR]}
+     * @param args {@code [--smoke] [--records N] [--rounds N] [--warm N] [--plans N] [--workloads a,b] [--out DIR]}
      * @return the options
      * @throws IllegalArgumentException naming an unknown option or a bad value
      */
@@ -64,6 +64,7 @@ public final class BenchOptions {
         long records = smoke ? 20_000 : 2_000_000;
         int rounds = smoke ? 1 : 7;
         int warm = smoke ? 1 : 5;
+        int plans = smoke ? 3 : 9;
         List<Workload> workloads = Arrays.asList(Workload.values());
         Path out = Paths.get("bench", "results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         for (int i = 0; i < args.length; i++) {
@@ -85,6 +86,9 @@ public final class BenchOptions {
                 case "--warm":
                     warm = (int) positive(option, value);
                     break;
+                case "--plans":
+                    plans = (int) positive(option, value);
+                    break;
                 case "--workloads":
                     workloads = Workload.parse(value);
                     break;
@@ -93,11 +97,11 @@ public final class BenchOptions {
                     break;
                 default:
                     throw new IllegalArgumentException("Unknown option " + option + "; the benchmark takes --smoke,"
-                            + " --records N, --rounds N, --warm N, --workloads " + Arrays.stream(Workload.values())
+                            + " --records N, --rounds N, --warm N, --plans N, --workloads " + Arrays.stream(Workload.values())
                             .map(Workload::label).collect(Collectors.joining(",")) + " and --out DIR");
             }
         }
-        return new BenchOptions(smoke, records, rounds, warm, workloads, out);
+        return new BenchOptions(smoke, records, rounds, warm, plans, workloads, out);
     }
 
     private static long positive(String option, String value) {
