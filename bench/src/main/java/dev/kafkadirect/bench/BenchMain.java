@@ -24,7 +24,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
-        run(options, "./kafka-direct bench " + String.join(" ", args), System.out);
+        run(options, ("./kafka-direct bench " + String.join(" ", args)).trim(), System.out);
         System.exit(0);
     }
 
