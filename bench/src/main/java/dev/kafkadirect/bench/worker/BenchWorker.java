@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
  * <p>Contenders: {@code ours} and {@code apache} run the same Spark code with either module on the
  * classpath ({@code ours-beside-structured} is ours on the Spark release of {@code structured}, which reads
  * with Structured Streaming's Kafka source); {@code raw-single} and {@code raw-parallel} read with plain
- * consumers. Workloads: {@code scan}, {@code catch-up}, {@code catch-up-batches}, {@code skew-cpu}, {@code skew-io}, {@code many-partitions},
- * {@code planning}, {@code steady-state}. Read workloads run once cold and then {@code warm=N} times in this
+ * consumers. Workloads: {@code scan}, {@code catch-up}, {@code catch-up-batches}, {@code skew-cpu},
+ * {@code skew-io}, {@code many-partitions}, {@code planning}, {@code steady-state}. Read workloads run once cold and then {@code warm=N} times in this
  * JVM, and check every pass's record count and value bytes ({@code records=N}, {@code valueBytes=N}).
  */
 public final class BenchWorker {
@@ -104,9 +104,8 @@ public final class BenchWorker {
             case "catch-up":
             case "catch-up-batches":
                 repetitions.run(worker.workload(), worker.number("records"), worker.number("valueBytes"),
-                        repetition -> workloads.catchUp(
-                        worker.text("topic"), worker.number("records"), group + "-" + repetition,
-                        worker.number("batchMillis")));
+                        repetition -> workloads.catchUp(worker.text("topic"), worker.number("records"),
+                                group + "-" + repetition, worker.number("batchMillis")));
                 break;
             case "planning": {
                 List<String> topics = Arrays.asList(worker.text("topics").split(","));

@@ -109,7 +109,7 @@ final class SparkWorkloads {
                     throw new IllegalStateException("the stream stopped before it caught up; its error is in the log above");
                 }
             }
-            return new Timed(new ReadTotals(seen.get(), bytes.get()), lastRecord.get() - firstSubmitted.get());
+            return Timed.fromListenerStart(new ReadTotals(seen.get(), bytes.get()), firstSubmitted, lastRecord.get());
         } finally {
             ssc.stop(false, false);
         }

@@ -73,7 +73,7 @@ final class StructuredWorkloads {
                     })
                     .start();
             query.awaitTermination();
-            return new Timed(new ReadTotals(records.get(), bytes.get()), lastRecord.get() - firstJob.get());
+            return Timed.fromListenerStart(new ReadTotals(records.get(), bytes.get()), firstJob, lastRecord.get());
         } finally {
             spark.sparkContext().removeSparkListener(jobStarts);
         }
