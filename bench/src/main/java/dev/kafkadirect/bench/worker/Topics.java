@@ -18,6 +18,11 @@ import java.util.stream.Collectors;
 /** Consumer settings all contenders share, and the end offsets of a topic. */
 final class Topics {
     private static final String EXPERIMENT_PREFIX = "bench.consumer.";
+    /**
+     * Experiments: {@code -Dbench.consumer.<setting>=<value>} in the workers' options sets a consumer setting for
+     * every contender. Read once: consumer settings are made inside timed passes.
+     */
+    private static final Map<String, String> EXPERIMENTS = experiments();
     /** Consumer settings that Structured Streaming's Kafka source sets itself and refuses from its options. */
     static final Set<String> SET_BY_THE_SOURCE = new HashSet<>(Arrays.asList("key.deserializer", "value.deserializer",
             "group.id", "auto.offset.reset", "enable.auto.commit"));
@@ -33,10 +38,18 @@ final class Topics {
         params.put("group.id", groupId);
         params.put("auto.offset.reset", "earliest");
         params.put("enable.auto.commit", false);
-        // Experiments: -Dbench.consumer.<setting>=<value> in the workers' options sets a consumer setting for all.
-        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(EXPERIMENT_PREFIX))
-                .forEach(name -> params.put(name.substring(EXPERIMENT_PREFIX.length()), System.getProperty(name)));
+        params.putAll(EXPERIMENTS);
         return params;
+    }
+
+    private static Map<String, String> experiments() {
+        Map<String, String> settings = new HashMap<>();
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith(EXPERIMENT_PREFIX)) {
+                settings.put(name.substring(EXPERIMENT_PREFIX.length()), System.getProperty(name));
+            }
+        }
+        return settings;
     }
 
     /** @return the end offset of every partition, in partition order */
