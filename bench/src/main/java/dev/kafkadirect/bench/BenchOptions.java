@@ -64,7 +64,7 @@ public final class BenchOptions {
         long records = smoke ? 20_000 : 2_000_000;
         int rounds = smoke ? 1 : 7;
         int warm = smoke ? 1 : 5;
-        int plans = smoke ? 3 : 9;
+        int plans = smoke ? 3 : 30;
         List<Workload> workloads = Arrays.asList(Workload.values());
         Path out = Paths.get("bench", "results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         for (int i = 0; i < args.length; i++) {

@@ -8,7 +8,6 @@ import org.apache.spark.streaming.kafka010.OffsetRange;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,14 +24,19 @@ public final class BatchReport implements Serializable {
     private final int streamId;
     private final long batchTimeMillis;
     private final OffsetRange[] ranges;
-    private final HashMap<TopicPartition, Long> latestOffsets;
+    /**
+     * Each range's lag (its partition's latest offset minus the range's end), in the ranges' order; null when no
+     * partition lags. Kept for as long as Spark keeps the batch's input info (the streaming UI keeps 1,000 batches
+     * by default), so an array, and none for a stream that keeps up, rather than a map of latest offsets.
+     */
+    private final long[] lags;
     private final int lagGrowthStreak;
     private final ReadAccumulator reads;
 
     /**
      * @param streamId the input stream's id
      * @param batchTimeMillis the batch's time
-     * @param ranges the planned ranges, one per partition
+     * @param ranges the planned ranges, one per partition; kept, not copied (do not change the array)
      * @param latestOffsets the latest offset of each partition when planned
      * @param lagGrowthStreak consecutive batches of growing total lag, this one included
      * @param reads the accumulator of the batch's RDD
@@ -41,10 +45,20 @@ public final class BatchReport implements Serializable {
                        int lagGrowthStreak, ReadAccumulator reads) {
         this.streamId = streamId;
         this.batchTimeMillis = batchTimeMillis;
-        this.ranges = ranges.clone();
-        this.latestOffsets = new HashMap<>(latestOffsets);
+        this.ranges = ranges;
+        this.lags = lags(ranges, latestOffsets);
         this.lagGrowthStreak = lagGrowthStreak;
         this.reads = reads;
+    }
+
+    private static long[] lags(OffsetRange[] ranges, Map<TopicPartition, Long> latestOffsets) {
+        long[] lags = new long[ranges.length];
+        boolean anyLag = false;
+        for (int i = 0; i < ranges.length; i++) {
+            lags[i] = lag(ranges[i], latestOffsets);
+            anyLag |= lags[i] > 0;
+        }
+        return anyLag ? lags : null;
     }
 
     /**
@@ -69,11 +83,12 @@ public final class BatchReport implements Serializable {
     public BatchMetrics metrics() {
         ReadTotals read = reads.value().copy();
         List<PartitionMetrics> partitions = new ArrayList<>(ranges.length);
-        for (OffsetRange range : ranges) {
+        for (int i = 0; i < ranges.length; i++) {
+            OffsetRange range = ranges[i];
             TopicPartition partition = range.topicPartition();
-            partitions.add(new PartitionMetrics(partition, range.fromOffset(), range.untilOffset(),
-                    latestOffsets.getOrDefault(partition, range.untilOffset()), read.records(partition),
-                    read.bytes(partition)));
+            long latestOffset = range.untilOffset() + (lags == null ? 0 : lags[i]);
+            partitions.add(new PartitionMetrics(partition, range.fromOffset(), range.untilOffset(), latestOffset,
+                    read.records(partition), read.bytes(partition)));
         }
         return new BatchMetrics(streamId, batchTimeMillis, partitions, lagGrowthStreak,
                 read.consumers(LeaseOrigin.CREATED), read.consumers(LeaseOrigin.MOVED));

@@ -1,6 +1,7 @@
 package dev.kafkadirect.internal.placement;
 
 import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.streaming.kafka010.OffsetRange;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -85,23 +86,35 @@ public final class PlacementPolicy implements Serializable {
      */
     public Optional<String> locate(TopicPartition partition, List<ExecutorLocation> executors,
                                    Map<TopicPartition, String> leaderHosts) {
-        return locate(partition, 0, executors, leaderHosts);
+        return locateAmong(partition, 0, sorted(executors), leaderHosts);
     }
 
     /**
-     * Sub-range {@code k} of a split partition goes to the executor {@code k} places after the partition's
-     * own, so a hot partition's sub-ranges spread over the executors (on its host, for host placement).
+     * Places a whole RDD's ranges, sorting the executors once (not once per range: thousands of partitions on
+     * many executors every batch). Consecutive ranges of one partition are its sub-ranges 0, 1, 2...; sub-range
+     * {@code k} goes to the executor {@code k} places after the partition's own, so a hot partition's sub-ranges
+     * spread over the executors (on its host, for host placement).
      *
-     * @param partition the Kafka partition
-     * @param subRange which sub-range of the partition (0 when not split)
+     * @param ranges the RDD's ranges, a split partition's sub-ranges next to each other
      * @param executors the current executors, any order
      * @param leaderHosts leader host per partition (used by broker placement only)
-     * @return the preferred location, or empty when any executor will do
+     * @return the preferred location of each range, in the ranges' order
      */
-    public Optional<String> locate(TopicPartition partition, int subRange, List<ExecutorLocation> executors,
-                                   Map<TopicPartition, String> leaderHosts) {
-        List<ExecutorLocation> sorted = new ArrayList<>(executors);
-        sorted.sort(ExecutorLocation.ORDER);
+    public List<Optional<String>> locateAll(OffsetRange[] ranges, List<ExecutorLocation> executors,
+                                            Map<TopicPartition, String> leaderHosts) {
+        List<ExecutorLocation> sorted = sorted(executors);
+        List<Optional<String>> locations = new ArrayList<>(ranges.length);
+        int subRange = 0;
+        for (int i = 0; i < ranges.length; i++) {
+            TopicPartition partition = ranges[i].topicPartition();
+            subRange = i > 0 && ranges[i - 1].topicPartition().equals(partition) ? subRange + 1 : 0;
+            locations.add(locateAmong(partition, subRange, sorted, leaderHosts));
+        }
+        return locations;
+    }
+
+    private Optional<String> locateAmong(TopicPartition partition, int subRange, List<ExecutorLocation> sorted,
+                                         Map<TopicPartition, String> leaderHosts) {
         String host = null;
         if (kind == Kind.FIXED) {
             host = fixedHosts.get(partition);
@@ -115,6 +128,12 @@ public final class PlacementPolicy implements Serializable {
         List<ExecutorLocation> onHost = sorted.stream().filter(executor -> executor.host().equals(wanted))
                 .collect(Collectors.toList());
         return onHost.isEmpty() ? Optional.of(wanted) : pick(partition, subRange, onHost);
+    }
+
+    private static List<ExecutorLocation> sorted(List<ExecutorLocation> executors) {
+        List<ExecutorLocation> sorted = new ArrayList<>(executors);
+        sorted.sort(ExecutorLocation.ORDER);
+        return sorted;
     }
 
     private static Optional<String> pick(TopicPartition partition, int subRange, List<ExecutorLocation> sorted) {

@@ -71,12 +71,9 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
         this.offsetRanges = new PackedOffsetRanges(ranges);
         this.readSettings = readSettings;
         this.partitions = new KafkaRDDPartition[ranges.length];
-        int subRange = 0;
+        List<Optional<String>> locations = placement.locateAll(ranges, executors, leaderHosts);
         for (int i = 0; i < partitions.length; i++) {
-            TopicPartition partition = ranges[i].topicPartition();
-            subRange = i > 0 && ranges[i - 1].topicPartition().equals(partition) ? subRange + 1 : 0;
-            partitions[i] = new KafkaRDDPartition(i, ranges[i],
-                    placement.locate(partition, subRange, executors, leaderHosts));
+            partitions[i] = new KafkaRDDPartition(i, ranges[i], locations.get(i));
         }
         this.lostOffsets = readSettings.failOnDataLoss() ? null
                 : sparkContext.longAccumulator("kafka-direct offsets lost (" + ReadSettings.FAIL_ON_DATA_LOSS + "=false)");

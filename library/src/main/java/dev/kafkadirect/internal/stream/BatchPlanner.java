@@ -169,15 +169,22 @@ final class BatchPlanner implements Serializable {
      * given a starting offset past its end: reading on would silently wait for offsets that may never come.
      */
     private static void requireOffsetsWithinLog(Map<TopicPartition, Long> from, Map<TopicPartition, Long> latest) {
-        for (Map.Entry<TopicPartition, Long> entry : PartitionOrder.sorted(from).entrySet()) {
-            Long end = latest.get(entry.getKey());
-            if (end != null && end < entry.getValue()) {
-                throw new StreamCannotContinueException("The stream stands at offset " + entry.getValue() + " of "
-                        + entry.getKey() + " but the partition ends at offset " + end + ": a starting offset past"
-                        + " the end of the log was given, or the topic was deleted and created again. Start from"
-                        + " offsets that exist (for example the group's committed offsets).");
+        Map<TopicPartition, Long> pastTheEnd = new HashMap<>();
+        from.forEach((partition, offset) -> {
+            Long end = latest.get(partition);
+            if (end != null && end < offset) {
+                pastTheEnd.put(partition, offset);
             }
+        });
+        if (pastTheEnd.isEmpty()) {
+            return;
         }
+        // Sorted only here, not every batch: the first such partition in order is the one named.
+        Map.Entry<TopicPartition, Long> first = PartitionOrder.sorted(pastTheEnd).entrySet().iterator().next();
+        throw new StreamCannotContinueException("The stream stands at offset " + first.getValue() + " of "
+                + first.getKey() + " but the partition ends at offset " + latest.get(first.getKey()) + ": a starting"
+                + " offset past the end of the log was given, or the topic was deleted and created again. Start from"
+                + " offsets that exist (for example the group's committed offsets).");
     }
 
     private static OffsetRange[] ranges(Map<TopicPartition, Long> from, Map<TopicPartition, Long> until) {

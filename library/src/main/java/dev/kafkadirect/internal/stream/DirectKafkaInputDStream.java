@@ -89,6 +89,11 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     private transient BoundedRunStop boundedRunStop;
     /** Set when a batch met an error the stream cannot continue after; later batches fail with it. Guarded by this. */
     private transient StreamCannotContinueException cannotContinue;
+    /**
+     * The executors' read settings, read from the conf by the first batch after the stream started or was restored
+     * from a checkpoint (Spark's conf does not change while an application runs; reading it copies the whole conf).
+     */
+    private transient ReadSettings readSettings;
 
     /**
      * @param ssc the streaming context
@@ -104,7 +109,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         this.perPartitionConfig = perPartitionConfig;
         Map<String, Object> userParams = consumerStrategy.executorKafkaParams();
         this.executorKafkaParams = new HashMap<>(ExecutorKafkaParams.adjust(userParams));
-        // Fail at createDirectStream, not at the first batch, when a setting is bad; each batch reads them again.
+        // Fail at createDirectStream, not at the first batch, when a setting is bad; the first batch reads them again.
         ReadSettings.from(ssc.conf(), userParams);
         this.checkpoint = new DirectStreamCheckpointData<>(this);
         StreamOptions options = StreamOptions.from(ssc.conf(), userParams);
@@ -240,8 +245,9 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         PlannedBatch batch = planner.plan(driver, currentOffsets, backpressureRate());
         Map<TopicPartition, String> leaderHosts = placement.needsLeaderHosts()
                 ? driver.leaderHosts(batch.partitions()) : Collections.emptyMap();
-        KafkaRDD<K, V> rdd = newRdd(batch.ranges(), leaderHosts);
-        reportBatch(validTime, batch.ranges(), batch.latest(), rdd);
+        OffsetRange[] ranges = batch.ranges();
+        KafkaRDD<K, V> rdd = newRdd(ranges, leaderHosts);
+        reportBatch(validTime, ranges, batch.latest(), rdd);
         currentOffsets = new HashMap<>(batch.until());
         if (boundedRun != null && boundedRun.finalBatch(validTime.milliseconds(), batch.until())) {
             LOG.info("Direct stream {} batch {} reads to the end offsets seen at start; the stream stops once it"
@@ -324,9 +330,11 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
 
     /** An RDD reading the given ranges with this stream's settings (also for batches restored from a checkpoint). */
     KafkaRDD<K, V> newRdd(OffsetRange[] ranges, Map<TopicPartition, String> leaderHosts) {
-        ReadSettings settings = ReadSettings.from(ssc().conf(), consumerStrategy.executorKafkaParams());
+        if (readSettings == null) {
+            readSettings = ReadSettings.from(ssc().conf(), consumerStrategy.executorKafkaParams());
+        }
         return new KafkaRDD<>(ssc().sparkContext(), executorKafkaParams, ranges, placement,
-                Executors.of(ssc().sparkContext()), leaderHosts, settings);
+                Executors.of(ssc().sparkContext()), leaderHosts, readSettings);
     }
 
     private java.time.Duration sessionTimeout() {

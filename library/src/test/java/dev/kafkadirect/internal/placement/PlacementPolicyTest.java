@@ -1,6 +1,7 @@
 package dev.kafkadirect.internal.placement;
 
 import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.streaming.kafka010.OffsetRange;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -80,5 +81,25 @@ class PlacementPolicyTest {
         assertThatThrownBy(() -> PlacementPolicy.fixed(hosts))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("PreferFixed host map entries need a partition and a host, but got events-0 -> ");
+    }
+
+    @Test
+    void placesEachRangeOfAnRddAsAlonePlacesItsPartitionAndSpreadsSubRangesOverTheExecutors() {
+        PlacementPolicy policy = PlacementPolicy.consistent();
+        TopicPartition hot = new TopicPartition("events", 0);
+        TopicPartition quiet = new TopicPartition("events", 1);
+        OffsetRange[] ranges = {OffsetRange.create(hot, 0, 10), OffsetRange.create(hot, 10, 20),
+                OffsetRange.create(hot, 20, 30), OffsetRange.create(hot, 30, 40), OffsetRange.create(quiet, 0, 5)};
+        List<ExecutorLocation> shuffled = new ArrayList<>(EXECUTORS);
+        Collections.reverse(shuffled);
+
+        List<Optional<String>> locations = policy.locateAll(ranges, shuffled, Map.of());
+
+        assertThat(locations).hasSize(5);
+        assertThat(locations.get(0)).isEqualTo(policy.locate(hot, EXECUTORS, Map.of()));
+        assertThat(locations.get(4)).isEqualTo(policy.locate(quiet, EXECUTORS, Map.of()));
+        assertThat(locations.subList(0, 4).stream().map(Optional::orElseThrow).distinct().count())
+                .as("four sub-ranges of one partition on four executors").isEqualTo(4);
+        assertThat(policy.locateAll(ranges, List.of(), Map.of())).containsOnly(Optional.empty());
     }
 }

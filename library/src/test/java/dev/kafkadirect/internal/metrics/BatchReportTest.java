@@ -1,0 +1,39 @@
+package dev.kafkadirect.internal.metrics;
+
+import dev.kafkadirect.metrics.PartitionMetrics;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.streaming.kafka010.OffsetRange;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BatchReportTest {
+    private static final TopicPartition FIRST = new TopicPartition("orders", 0);
+    private static final TopicPartition SECOND = new TopicPartition("orders", 1);
+    private static final OffsetRange[] RANGES = {OffsetRange.create(FIRST, 0, 100), OffsetRange.create(SECOND, 40, 90)};
+
+    @Test
+    void reportsEachPartitionsLatestOffsetAndLagAsPlanned() {
+        BatchReport report = new BatchReport(3, 1_000, RANGES, Map.of(FIRST, 250L, SECOND, 90L), 1, new ReadAccumulator());
+
+        List<PartitionMetrics> partitions = report.metrics().partitions();
+
+        assertThat(partitions.stream().map(PartitionMetrics::latestOffset).collect(Collectors.toList()))
+                .containsExactly(250L, 90L);
+        assertThat(partitions.stream().map(PartitionMetrics::lag).collect(Collectors.toList())).containsExactly(150L, 0L);
+        assertThat(BatchReport.totalLag(RANGES, Map.of(FIRST, 250L, SECOND, 90L))).isEqualTo(150);
+    }
+
+    @Test
+    void aStreamThatKeepsUpReportsItsRangeEndsAsLatestOffsets() {
+        BatchReport report = new BatchReport(3, 1_000, RANGES, Map.of(FIRST, 100L), 0, new ReadAccumulator());
+
+        assertThat(report.metrics().partitions().stream().map(PartitionMetrics::latestOffset)
+                .collect(Collectors.toList())).containsExactly(100L, 90L);
+        assertThat(report.metrics().partitions().stream().mapToLong(PartitionMetrics::lag).sum()).isZero();
+    }
+}
