@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongToIntFunction;
 
 /**
  * A batch as planned (one range per partition and the latest offsets seen), with the accumulator its
@@ -38,40 +39,24 @@ public final class BatchReport implements Serializable {
      * @param batchTimeMillis the batch's time
      * @param ranges the planned ranges, one per partition; kept, not copied (do not change the array)
      * @param latestOffsets the latest offset of each partition when planned
-     * @param lagGrowthStreak consecutive batches of growing total lag, this one included
+     * @param lagGrowthStreak given the batch's total lag, the consecutive batches of growing total lag, this one
+     *        included (lags are worked out once, here: thousands of partitions every batch)
      * @param reads the accumulator of the batch's RDD
      */
     public BatchReport(int streamId, long batchTimeMillis, OffsetRange[] ranges, Map<TopicPartition, Long> latestOffsets,
-                       int lagGrowthStreak, ReadAccumulator reads) {
+                       LongToIntFunction lagGrowthStreak, ReadAccumulator reads) {
         this.streamId = streamId;
         this.batchTimeMillis = batchTimeMillis;
         this.ranges = ranges;
-        this.lags = lags(ranges, latestOffsets);
-        this.lagGrowthStreak = lagGrowthStreak;
-        this.reads = reads;
-    }
-
-    private static long[] lags(OffsetRange[] ranges, Map<TopicPartition, Long> latestOffsets) {
         long[] lags = new long[ranges.length];
-        boolean anyLag = false;
+        long totalLag = 0;
         for (int i = 0; i < ranges.length; i++) {
             lags[i] = lag(ranges[i], latestOffsets);
-            anyLag |= lags[i] > 0;
+            totalLag += lags[i];
         }
-        return anyLag ? lags : null;
-    }
-
-    /**
-     * @param ranges planned ranges, one per partition
-     * @param latestOffsets latest offset per partition
-     * @return the sum over partitions of latest offset minus range end (never negative per partition)
-     */
-    public static long totalLag(OffsetRange[] ranges, Map<TopicPartition, Long> latestOffsets) {
-        long total = 0;
-        for (OffsetRange range : ranges) {
-            total += lag(range, latestOffsets);
-        }
-        return total;
+        this.lags = totalLag > 0 ? lags : null;
+        this.lagGrowthStreak = lagGrowthStreak.applyAsInt(totalLag);
+        this.reads = reads;
     }
 
     /** @return latest offset minus the range's end, never negative (0 when the latest offset is unknown) */

@@ -14,20 +14,27 @@ import java.util.Collections;
 public final class StreamMetricsSource implements Source {
     private final String name;
     private final MetricRegistry registry = new MetricRegistry();
-    private volatile BatchMetrics latest;
+    private final BatchMetrics none;
+    /** The latest planned batch; its metrics are worked out when a sink reads them, not on the planning path. */
+    private volatile BatchReport latest;
 
     public StreamMetricsSource(int streamId) {
         this.name = "kafka-direct.stream-" + streamId;
-        this.latest = new BatchMetrics(streamId, 0, Collections.emptyList(), 0, 0, 0);
-        registry.register("maxLag", (Gauge<Long>) () -> latest.maxLag());
-        registry.register("averageLag", (Gauge<Double>) () -> latest.averageLag());
-        registry.register("totalLag", (Gauge<Long>) () -> latest.totalLag());
-        registry.register("records", (Gauge<Long>) () -> latest.plannedRecords());
+        this.none = new BatchMetrics(streamId, 0, Collections.emptyList(), 0, 0, 0);
+        registry.register("maxLag", (Gauge<Long>) () -> planned().maxLag());
+        registry.register("averageLag", (Gauge<Double>) () -> planned().averageLag());
+        registry.register("totalLag", (Gauge<Long>) () -> planned().totalLag());
+        registry.register("records", (Gauge<Long>) () -> planned().plannedRecords());
     }
 
     /** @param planned the batch just planned (lag and planned records are what the gauges show) */
-    public void update(BatchMetrics planned) {
+    public void update(BatchReport planned) {
         latest = planned;
+    }
+
+    private BatchMetrics planned() {
+        BatchReport report = latest;
+        return report == null ? none : report.metrics();
     }
 
     @Override

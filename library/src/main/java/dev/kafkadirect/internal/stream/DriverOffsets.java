@@ -8,7 +8,7 @@ import java.util.Set;
 
 /** What planning a batch asks of the driver's consumer: its partitions and their offsets. */
 interface DriverOffsets {
-    /** @return the partitions assigned now, after letting the group make progress */
+    /** @return the partitions assigned now, after letting the group make progress (unmodifiable) */
     Set<TopicPartition> refreshAssignment();
 
     /** @return the partitions assigned once a rebalance in progress has had time to give {@code expected} back */

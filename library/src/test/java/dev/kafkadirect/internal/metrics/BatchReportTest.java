@@ -5,6 +5,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.streaming.kafka010.OffsetRange;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,19 +19,26 @@ class BatchReportTest {
 
     @Test
     void reportsEachPartitionsLatestOffsetAndLagAsPlanned() {
-        BatchReport report = new BatchReport(3, 1_000, RANGES, Map.of(FIRST, 250L, SECOND, 90L), 1, new ReadAccumulator());
+        List<Long> totalLags = new ArrayList<>();
+        BatchReport report = new BatchReport(3, 1_000, RANGES, Map.of(FIRST, 250L, SECOND, 90L), totalLag -> {
+            totalLags.add(totalLag);
+            return 4;
+        }, new ReadAccumulator());
 
         List<PartitionMetrics> partitions = report.metrics().partitions();
 
         assertThat(partitions.stream().map(PartitionMetrics::latestOffset).collect(Collectors.toList()))
                 .containsExactly(250L, 90L);
         assertThat(partitions.stream().map(PartitionMetrics::lag).collect(Collectors.toList())).containsExactly(150L, 0L);
-        assertThat(BatchReport.totalLag(RANGES, Map.of(FIRST, 250L, SECOND, 90L))).isEqualTo(150);
+        assertThat(totalLags).containsExactly(150L);
+        assertThat(report.metrics().totalLag()).isEqualTo(150);
+        assertThat(report.metrics().lagGrowthStreak()).isEqualTo(4);
     }
 
     @Test
     void aStreamThatKeepsUpReportsItsRangeEndsAsLatestOffsets() {
-        BatchReport report = new BatchReport(3, 1_000, RANGES, Map.of(FIRST, 100L), 0, new ReadAccumulator());
+        BatchReport report = new BatchReport(3, 1_000, RANGES, Map.of(FIRST, 100L), totalLag -> 0,
+                new ReadAccumulator());
 
         assertThat(report.metrics().partitions().stream().map(PartitionMetrics::latestOffset)
                 .collect(Collectors.toList())).containsExactly(100L, 90L);
