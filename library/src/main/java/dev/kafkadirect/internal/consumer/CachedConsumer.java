@@ -103,12 +103,16 @@ final class CachedConsumer<K, V> implements ConsumerLease<K, V> {
     }
 
     @Override
-    public void release(RangeReader<K, V> reader) {
-        if (reader.finished()) {
+    public void release(RangeReader<K, V> reader, boolean readOnByAnother) {
+        if (reader.finished() && !readOnByAnother) {
             carriedRecords = reader.unreadFetchedRecords();
             carriedFromOffset = reader.position();
         } else {
             forgetCarriedOver();
+        }
+        if (readOnByAnother && owner != null && !dropFetchedRecords()) {
+            owner.invalidated(this);
+            return;
         }
         if (owner == null) {
             close();
@@ -124,6 +128,23 @@ final class CachedConsumer<K, V> implements ConsumerLease<K, V> {
             close();
         } else {
             owner.invalidated(this);
+        }
+    }
+
+    /**
+     * Frees the records the consumer fetched ahead: unassigning a partition discards its buffered fetches, and a
+     * response still in flight is discarded when it comes. Assigned again at once, without a position: the next
+     * range read with this consumer seeks to its start, as it would anyway.
+     */
+    private boolean dropFetchedRecords() {
+        try {
+            consumer.assign(Collections.emptyList());
+            consumer.assign(Collections.singletonList(key.partition()));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Reassigning the executor consumer for {} to drop what it fetched ahead failed; closing it: {}", key,
+                    e.toString());
+            return false;
         }
     }
 

@@ -20,8 +20,20 @@ public interface ConsumerLease<K, V> {
      */
     CarriedOver<K, V> carriedOverFor(long fromOffset);
 
-    /** Returns the consumer after a task; keeps what the reader fetched past its range when it finished. */
-    void release(RangeReader<K, V> reader);
+    /**
+     * Returns the consumer after a task; keeps what the reader fetched past its range when it finished, unless
+     * another task reads on from there (then the consumer would never go on at that offset: what it fetched past
+     * its range, and the fetch it has in flight, are dropped so that the idle consumer holds no records).
+     *
+     * @param reader the task's reader
+     * @param readOnByAnother whether another task of the same RDD reads the offsets that follow the reader's range
+     */
+    void release(RangeReader<K, V> reader, boolean readOnByAnother);
+
+    /** As {@link #release(RangeReader, boolean)} when no other task reads on from the reader's range. */
+    default void release(RangeReader<K, V> reader) {
+        release(reader, false);
+    }
 
     /** Closes and forgets the consumer after a failed task. */
     void invalidate();

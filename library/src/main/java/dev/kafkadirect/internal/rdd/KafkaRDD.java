@@ -73,7 +73,7 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
         this.partitions = new KafkaRDDPartition[ranges.length];
         List<Optional<String>> locations = placement.locateAll(ranges, executors, leaderHosts);
         for (int i = 0; i < partitions.length; i++) {
-            partitions[i] = new KafkaRDDPartition(i, ranges[i], locations.get(i));
+            partitions[i] = new KafkaRDDPartition(i, ranges[i], locations.get(i), readOnByAnother(ranges, i));
         }
         this.lostOffsets = readSettings.failOnDataLoss() ? null
                 : sparkContext.longAccumulator("kafka-direct offsets lost (" + ReadSettings.FAIL_ON_DATA_LOSS + "=false)");
@@ -91,8 +91,15 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
         this.reads = parent.reads;
         this.partitions = new KafkaRDDPartition[subRanges.length];
         for (int i = 0; i < subRanges.length; i++) {
-            partitions[i] = new KafkaRDDPartition(i, subRanges[i], parent.locationOf(subRanges[i]));
+            partitions[i] = new KafkaRDDPartition(i, subRanges[i], parent.locationOf(subRanges[i]),
+                    readOnByAnother(subRanges, i));
         }
+    }
+
+    /** @return whether the range after {@code ranges[i]} continues it, in the same Kafka partition */
+    private static boolean readOnByAnother(OffsetRange[] ranges, int i) {
+        return i + 1 < ranges.length && ranges[i + 1].topicPartition().equals(ranges[i].topicPartition())
+                && ranges[i + 1].fromOffset() == ranges[i].untilOffset();
     }
 
     private Optional<String> locationOf(OffsetRange subRange) {
@@ -126,7 +133,7 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
             OffsetRange[] ranges = offsetRanges.ranges();
             Partition[] withoutLocations = new Partition[ranges.length];
             for (int i = 0; i < ranges.length; i++) {
-                withoutLocations[i] = new KafkaRDDPartition(i, ranges[i], Optional.empty());
+                withoutLocations[i] = new KafkaRDDPartition(i, ranges[i], Optional.empty(), readOnByAnother(ranges, i));
             }
             return withoutLocations;
         }
@@ -143,7 +150,8 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
 
     @Override
     public scala.collection.Iterator<ConsumerRecord<K, V>> compute(Partition split, TaskContext context) {
-        OffsetRange range = ((KafkaRDDPartition) split).offsetRange();
+        KafkaRDDPartition partition = (KafkaRDDPartition) split;
+        OffsetRange range = partition.offsetRange();
         if (range.count() == 0) {
             return ScalaInterop.toScalaIterator(Collections.emptyIterator());
         }
@@ -170,7 +178,7 @@ public final class KafkaRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements H
             // Spark keeps accumulator updates of successful tasks only.
             reads.add(new PartitionRead(range.topicPartition(), reader.recordsReturned(), reader.bytesReturned(),
                     lease.origin()));
-            lease.release(reader);
+            lease.release(reader, partition.readOnByAnother());
         });
         return ScalaInterop.toScalaIterator(SecurityErrors.explaining(reader, executorKafkaParams));
     }

@@ -221,6 +221,25 @@ class ConsumerCacheTest {
         return Map.of("group.id", groupId);
     }
 
+    @Test
+    void aConsumerWhoseRangeAnotherTaskReadsOnFromKeepsNothingFetchedAheadButStaysAssignedAndCached() {
+        TopicPartition partition = new TopicPartition("nothing", 0);
+        CacheKey key = new CacheKey(keyParams("read-on"), partition);
+        ConsumerLease<String, String> splitLease = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
+        Consumer<String, String> consumer = splitLease.consumer();
+        splitLease.release(finishedReaderOfNothing(splitLease), true);
+
+        ConsumerLease<String, String> next = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
+        assertThat(next.consumer()).isSameAs(consumer);
+        assertThat(consumer.assignment()).containsExactly(partition);
+        assertThat(next.carriedOverFor(0).positioned()).as("must seek: it dropped what it had fetched").isFalse();
+        next.release(finishedReaderOfNothing(next), false);
+
+        ConsumerLease<String, String> continuing = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
+        assertThat(continuing.carriedOverFor(0).positioned()).as("the last range of a partition goes on").isTrue();
+        assertThat(factory.createdCount()).isEqualTo(1);
+    }
+
     /** A reader of an empty range: finished at once, without touching the broker. */
     private static RangeReader<String, String> finishedReaderOfNothing(ConsumerLease<String, String> lease) {
         return new RangeReader<>(lease.consumer(), OffsetRange.create("nothing", 0, 0, 0),
