@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
  * classpath ({@code ours-beside-structured} is ours on the Spark release of {@code structured}, which reads
  * with Structured Streaming's Kafka source); {@code raw-single} and {@code raw-parallel} read with plain
  * consumers. Workloads: {@code scan}, {@code catch-up}, {@code catch-up-batches}, {@code skew-cpu},
- * {@code skew-io}, {@code many-partitions}, {@code planning}, {@code steady-state}. Read workloads run once cold and then {@code warm=N} times in this
- * JVM, and check every pass's record count and value bytes ({@code records=N}, {@code valueBytes=N}).
+ * {@code skew-io}, {@code many-partitions}, {@code planning}, {@code steady-state}. Read workloads run once cold
+ * and then {@code warm=N} times in this JVM, and check every pass's record count and value bytes
+ * ({@code records=N}, {@code valueBytes=N}).
  */
 public final class BenchWorker {
     /** The contender that runs Structured Streaming's Kafka source instead of a DStream module. */

@@ -30,11 +30,6 @@ public interface ConsumerLease<K, V> {
      */
     void release(RangeReader<K, V> reader, boolean readOnByAnother);
 
-    /** As {@link #release(RangeReader, boolean)} when no other task reads on from the reader's range. */
-    default void release(RangeReader<K, V> reader) {
-        release(reader, false);
-    }
-
     /** Closes and forgets the consumer after a failed task. */
     void invalidate();
 }

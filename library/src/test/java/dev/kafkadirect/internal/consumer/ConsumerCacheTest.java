@@ -48,7 +48,7 @@ class ConsumerCacheTest {
         CacheKey key = new CacheKey(keyParams("reuse"), new TopicPartition("cache-reuse", 0));
         ConsumerLease<String, String> first = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
         Consumer<String, String> consumer = first.consumer();
-        first.release(finishedReaderOfNothing(first));
+        first.release(finishedReaderOfNothing(first), false);
         ConsumerLease<String, String> second = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
 
         assertThat(second.consumer()).isSameAs(consumer);
@@ -63,8 +63,8 @@ class ConsumerCacheTest {
         ConsumerLease<String, String> first = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
         ConsumerLease<String, String> second = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
         assertThat(second.consumer()).isNotSameAs(first.consumer());
-        second.release(finishedReaderOfNothing(second));
-        first.release(finishedReaderOfNothing(first));
+        second.release(finishedReaderOfNothing(second), false);
+        first.release(finishedReaderOfNothing(first), false);
 
         assertThat(cache.size()).isEqualTo(2);
         ConsumerLease<String, String> third = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
@@ -79,8 +79,8 @@ class ConsumerCacheTest {
         CacheSettings capacity2 = new CacheSettings(true, 16, 2, 0.75f);
         ConsumerLease<String, String> a = cache.acquire(key("a"), EXECUTOR_PARAMS, capacity2, false, 0);
         ConsumerLease<String, String> b = cache.acquire(key("b"), EXECUTOR_PARAMS, capacity2, false, 0);
-        a.release(finishedReaderOfNothing(a));
-        b.release(finishedReaderOfNothing(b));
+        a.release(finishedReaderOfNothing(a), false);
+        b.release(finishedReaderOfNothing(b), false);
         ConsumerLease<String, String> c = cache.acquire(key("c"), EXECUTOR_PARAMS, capacity2, false, 0);
 
         assertThat(c.consumer()).isSameAs(a.consumer());
@@ -96,7 +96,7 @@ class ConsumerCacheTest {
         CacheSettings capacity1 = new CacheSettings(true, 16, 1, 0.75f);
         ConsumerLease<String, String> other = cache.acquire(new CacheKey(keyParams("other"),
                 new TopicPartition("cache-other", 0)), EXECUTOR_PARAMS, capacity1, false, 0);
-        other.release(finishedReaderOfNothing(other));
+        other.release(finishedReaderOfNothing(other), false);
 
         ConsumerLease<String, String> mine = cache.acquire(key("mine"), EXECUTOR_PARAMS, capacity1, false, 0);
 
@@ -109,7 +109,7 @@ class ConsumerCacheTest {
     void aRetriedTaskGetsAFreshConsumerAndTheOldOneIsClosed() {
         CacheKey key = new CacheKey(keyParams("retry"), new TopicPartition("cache-retry", 0));
         ConsumerLease<String, String> first = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
-        first.release(finishedReaderOfNothing(first));
+        first.release(finishedReaderOfNothing(first), false);
 
         ConsumerLease<String, String> retried = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, true, 0);
 
@@ -126,11 +126,11 @@ class ConsumerCacheTest {
         ConsumerLease<String, String> c = cache.acquire(key("c"), EXECUTOR_PARAMS, capacity2, false, 0);
         assertThat(cache.size()).as("all three are in use, so none is evicted").isEqualTo(3);
 
-        b.release(finishedReaderOfNothing(b));
+        b.release(finishedReaderOfNothing(b), false);
         assertThatClosed(b.consumer());
         assertThat(cache.size()).isEqualTo(2);
-        a.release(finishedReaderOfNothing(a));
-        c.release(finishedReaderOfNothing(c));
+        a.release(finishedReaderOfNothing(a), false);
+        c.release(finishedReaderOfNothing(c), false);
         assertThat(cache.size()).isEqualTo(2);
         assertThat(cache.acquire(key("a"), EXECUTOR_PARAMS, capacity2, false, 0).consumer()).isSameAs(a.consumer());
     }
@@ -151,7 +151,7 @@ class ConsumerCacheTest {
         CacheSettings disabled = new CacheSettings(false, 16, 64, 0.75f);
         CacheKey key = new CacheKey(keyParams("disabled"), new TopicPartition("cache-disabled", 0));
         ConsumerLease<String, String> first = cache.acquire(key, EXECUTOR_PARAMS, disabled, false, 0);
-        first.release(finishedReaderOfNothing(first));
+        first.release(finishedReaderOfNothing(first), false);
         ConsumerLease<String, String> second = cache.acquire(key, EXECUTOR_PARAMS, disabled, false, 0);
 
         assertThat(second.consumer()).isNotSameAs(first.consumer());
@@ -185,8 +185,8 @@ class ConsumerCacheTest {
         ConsumerLease<String, String> quietLease = timed.acquire(quiet, EXECUTOR_PARAMS, oneSecond, false, 0);
         ConsumerLease<String, String> busyLease = timed.acquire(busy, EXECUTOR_PARAMS, oneSecond, false, 0);
         ConsumerLease<String, String> untimedLease = timed.acquire(untimed, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
-        quietLease.release(finishedReaderOfNothing(quietLease));
-        untimedLease.release(finishedReaderOfNothing(untimedLease));
+        quietLease.release(finishedReaderOfNothing(quietLease), false);
+        untimedLease.release(finishedReaderOfNothing(untimedLease), false);
 
         now.addAndGet(TimeUnit.MILLISECONDS.toNanos(999));
         assertThat(timed.closeExpiredIdle()).as("idle for 999 ms of 1,000").isZero();
@@ -195,7 +195,7 @@ class ConsumerCacheTest {
 
         assertThatClosed(quietLease.consumer());
         assertThat(timed.size()).as("the busy one is in use, the untimed one has no timeout").isEqualTo(2);
-        busyLease.release(finishedReaderOfNothing(busyLease));
+        busyLease.release(finishedReaderOfNothing(busyLease), false);
         now.addAndGet(TimeUnit.HOURS.toNanos(1));
         assertThat(timed.closeExpiredIdle()).isEqualTo(1);
         assertThatClosed(busyLease.consumer());
@@ -211,7 +211,7 @@ class ConsumerCacheTest {
         CacheKey key = new CacheKey(keyParams("idle-thread"), new TopicPartition("cache-idle-thread", 0));
         ConsumerLease<String, String> lease = jvmLike.acquire(key, EXECUTOR_PARAMS,
                 new CacheSettings(true, 16, 4, 0.75f, 200), false, 0);
-        lease.release(finishedReaderOfNothing(lease));
+        lease.release(finishedReaderOfNothing(lease), false);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> jvmLike.size() == 0);
         assertThatClosed(lease.consumer());
