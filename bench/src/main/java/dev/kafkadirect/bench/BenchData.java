@@ -44,6 +44,7 @@ final class BenchData {
     private static List<String> workerSettings(BenchOptions options, Workload workload) {
         List<String> settings = new ArrayList<>();
         settings.add("warm=" + options.warm);
+        settings.add("warmUp=" + options.warmUp);
         switch (workload) {
             case SCAN:
                 settings.addAll(reads(SCAN, options.records));

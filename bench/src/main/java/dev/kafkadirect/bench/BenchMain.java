@@ -16,7 +16,8 @@ import java.util.Map;
  * Runs the benchmark: one local broker, the data sets, then every workload for every contender in its own
  * JVM, round after round with the contenders' order rotated, and writes CSV, Markdown and a PNG chart.
  *
- * <pre>{@code ./kafka-direct bench [--smoke] [--records 2000000] [--rounds 7] [--warm 5] [--workloads scan,skew-io] [--out DIR]}</pre>
+ * <pre>{@code ./kafka-direct bench [--smoke] [--records 2000000] [--rounds 7] [--warm 5] [--warm-up 30] [--workloads scan,skew-io]
+ * [--contenders ours,apache] [--out DIR]}</pre>
  */
 public final class BenchMain {
     private BenchMain() {
@@ -39,7 +40,7 @@ public final class BenchMain {
         out.println("  " + machine);
         WorkerLauncher launcher = new WorkerLauncher(options.workerHeap, options.outputDirectory.resolve("logs"),
                 options.smoke ? 3 : 15);
-        RunInfo run = new RunInfo(machine, command, options.rounds, options.warm,
+        RunInfo run = new RunInfo(machine, command, options.rounds, options.warm, options.warmUp,
                 launcher.classpaths().kafkaClientsVersion(Contender.OURS),
                 launcher.classpaths().kafkaClientsVersion(Contender.APACHE_SHIPPED),
                 launcher.classpaths().sparkVersion(Contender.STRUCTURED));
@@ -52,7 +53,7 @@ public final class BenchMain {
                     options.rounds);
             for (int round = 1; round <= options.rounds; round++) {
                 for (Workload workload : options.workloads) {
-                    for (Contender contender : rotated(workload, round)) {
+                    for (Contender contender : rotated(workload, round, options.contenders)) {
                         List<Measurement> results = launcher.run(round, workload, contender, kafka.bootstrapServers(),
                                 settings.get(workload));
                         for (Measurement result : results) {
@@ -76,9 +77,10 @@ public final class BenchMain {
         return summaries;
     }
 
-    /** The workload's contenders, starting one further along each round, so no one always runs first. */
-    private static List<Contender> rotated(Workload workload, int round) {
+    /** The workload's contenders that were chosen, starting one further along each round, so no one always runs first. */
+    private static List<Contender> rotated(Workload workload, int round, List<Contender> chosen) {
         List<Contender> contenders = new ArrayList<>(workload.contenders());
+        contenders.retainAll(chosen);
         Collections.rotate(contenders, -(round - 1));
         return contenders;
     }

@@ -17,6 +17,9 @@ public final class BenchOptions {
     final long records;
     final int rounds;
     final int warm;
+    /** The most unmeasured warm-up passes after the cold one; warm-up ends sooner once the JIT is quiet. */
+    final int warmUp;
+    final List<Contender> contenders;
     final List<Workload> workloads;
     final Path outputDirectory;
     final int manyPartitions;
@@ -27,21 +30,27 @@ public final class BenchOptions {
     final long steadyRate;
     final int steadyBatches;
     final String workerHeap;
-    /** Batches the rate-limited catch-up drains the backlog in, and their interval. */
+    /**
+     * Batches the rate-limited catch-up drains the backlog in, and their interval: short enough that batches queue
+     * and the time is the work of 10 batches. With 100 ms batches the rate limit itself capped the run at 2.2 M
+     * records/s (10 batches of 200,000 records are submitted 100 ms apart), and warm, both modules reached it.
+     */
     final int catchUpBatches = 10;
-    final long catchUpBatchMillis = 100;
+    final long catchUpBatchMillis = 20;
     /** Hash passes over each value in the CPU-bound skew workload: about 3 µs a record here. */
     final int skewCpuPasses = 30;
     /** Milliseconds a task of the I/O-bound skew workload waits per 1,000 records, and its Spark cores. */
     final int skewIoWaitMillis = 1;
     final int skewIoCores = 8;
 
-    private BenchOptions(boolean smoke, long records, int rounds, int warm, int plans, List<Workload> workloads,
-                         Path outputDirectory) {
+    private BenchOptions(boolean smoke, long records, int rounds, int warm, int warmUp, int plans,
+                         List<Workload> workloads, List<Contender> contenders, Path outputDirectory) {
         this.smoke = smoke;
         this.records = records;
         this.rounds = rounds;
         this.warm = warm;
+        this.warmUp = warmUp;
+        this.contenders = contenders;
         this.workloads = workloads;
         this.outputDirectory = outputDirectory;
         this.manyPartitions = smoke ? 32 : 512;
@@ -55,7 +64,8 @@ public final class BenchOptions {
     }
 
     /**
-     * @param args {@code [--smoke] [--records N] [--rounds N] [--warm N] [--plans N] [--workloads a,b] [--out DIR]}
+     * @param args {@code [--smoke] [--records N] [--rounds N] [--warm N] [--warm-up N] [--plans N] [--workloads a,b]
+     *             [--contenders a,b] [--out DIR]}
      * @return the options
      * @throws IllegalArgumentException naming an unknown option or a bad value
      */
@@ -64,8 +74,10 @@ public final class BenchOptions {
         long records = smoke ? 20_000 : 2_000_000;
         int rounds = smoke ? 1 : 7;
         int warm = smoke ? 1 : 5;
+        int warmUp = smoke ? 0 : 20;
         int plans = smoke ? 3 : 30;
         List<Workload> workloads = Arrays.asList(Workload.values());
+        List<Contender> contenders = Arrays.asList(Contender.values());
         Path out = Paths.get("bench", "results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -86,6 +98,12 @@ public final class BenchOptions {
                 case "--warm":
                     warm = (int) positive(option, value);
                     break;
+                case "--warm-up":
+                    warmUp = (int) notNegative(option, value);
+                    break;
+                case "--contenders":
+                    contenders = Contender.parse(value);
+                    break;
                 case "--plans":
                     plans = (int) positive(option, value);
                     break;
@@ -97,22 +115,30 @@ public final class BenchOptions {
                     break;
                 default:
                     throw new IllegalArgumentException("Unknown option " + option + "; the benchmark takes --smoke,"
-                            + " --records N, --rounds N, --warm N, --plans N, --workloads " + Arrays.stream(Workload.values())
+                            + " --records N, --rounds N, --warm N, --warm-up N, --plans N, --contenders a,b, --workloads " + Arrays.stream(Workload.values())
                             .map(Workload::label).collect(Collectors.joining(",")) + " and --out DIR");
             }
         }
-        return new BenchOptions(smoke, records, rounds, warm, plans, workloads, out);
+        return new BenchOptions(smoke, records, rounds, warm, warmUp, plans, workloads, contenders, out);
     }
 
     private static long positive(String option, String value) {
+        long number = notNegative(option, value);
+        if (number < 1) {
+            throw new IllegalArgumentException(option + " must be >= 1 but was " + number);
+        }
+        return number;
+    }
+
+    private static long notNegative(String option, String value) {
         long number;
         try {
             number = Long.parseLong(value.replace("_", ""));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " must be a whole number but was '" + value + "'", e);
         }
-        if (number < 1) {
-            throw new IllegalArgumentException(option + " must be >= 1 but was " + number);
+        if (number < 0) {
+            throw new IllegalArgumentException(option + " must be >= 0 but was " + number);
         }
         return number;
     }

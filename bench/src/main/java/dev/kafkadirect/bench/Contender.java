@@ -1,5 +1,9 @@
 package dev.kafkadirect.bench;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * Who is measured: Kafka Direct, Apache's module (the same Spark code), Structured Streaming's Kafka source and
  * raw-consumer baselines. All but the {@code -shipped} ones run on the kafka-clients ours ships, so that they
@@ -33,6 +37,19 @@ public enum Contender {
     /** @return the name in results and on the worker's command line */
     public String label() {
         return label;
+    }
+
+    /**
+     * @param labels comma-separated contender names
+     * @return the contenders
+     * @throws IllegalArgumentException naming an unknown contender and the known ones
+     */
+    static List<Contender> parse(String labels) {
+        return Arrays.stream(labels.split(",")).map(String::trim).map(label -> Arrays.stream(values())
+                .filter(contender -> contender.label.equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown contender '" + label + "'; the benchmark knows "
+                        + Arrays.stream(values()).map(Contender::label).collect(Collectors.joining(", ")))))
+                .collect(Collectors.toList());
     }
 
     /** @return whose module runs, which decides the classpath */

@@ -58,8 +58,11 @@ final class ResultFiles {
         text.append("Command: `").append(run.command).append("`; ").append(run.rounds)
                 .append(run.rounds == 1 ? " round" : " rounds").append(", contenders interleaved (order rotated each"
                         + " round), each in its own JVM (driver and executors share it), which runs a read workload")
-                .append(" once cold, then ").append(run.warm == 1 ? "once more" : run.warm + " more times")
-                .append(" warm.\n\n");
+                .append(" once cold, then")
+                .append(run.warmUp == 0 ? "" : " warms it up unmeasured (until two passes in a row compile little in"
+                        + " the JIT, at most " + run.warmUp + " passes or 30 s of passes; the worker logs say how many),"
+                        + " then runs it")
+                .append(" ").append(run.warm == 1 ? "once more" : run.warm + " more times").append(" warm.\n\n");
         text.append(run.clients).append("\n\n");
         text.append("| metric | phase | unit");
         contenders.forEach(contender -> text.append(" | ").append(contender.label()));

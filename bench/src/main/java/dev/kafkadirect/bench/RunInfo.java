@@ -1,21 +1,26 @@
 package dev.kafkadirect.bench;
 
-/** What a run's summary says about how it ran: machine, command, rounds, warm passes, clients and Spark releases. */
+/**
+ * What a run's summary says about how it ran: machine, command, rounds, warm-up and warm passes, clients and Spark
+ * releases.
+ */
 final class RunInfo {
     final String machine;
     final String command;
     final int rounds;
     final int warm;
+    final int warmUp;
     final String oursClient;
     final String shippedClient;
     final String clients;
 
-    RunInfo(String machine, String command, int rounds, int warm, String oursClient, String shippedClient,
+    RunInfo(String machine, String command, int rounds, int warm, int warmUp, String oursClient, String shippedClient,
             String structuredSpark) {
         this.machine = machine;
         this.command = command;
         this.rounds = rounds;
         this.warm = warm;
+        this.warmUp = warmUp;
         this.oursClient = oursClient;
         this.shippedClient = shippedClient;
         this.clients = "Clients: ours, apache, raw-single and raw-parallel run on kafka-clients " + oursClient

@@ -54,7 +54,7 @@ final class WorkerLauncher {
         command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         command.addAll(SparkStandaloneCluster.JAVA17_OPENS);
         String name = String.format("round%d-%s-%s", round, workload.label(), contender.label());
-        command.addAll(extraOptions(name));
+        command.addAll(extraOptions(System.getProperty("kafkadirect.bench.workerOptions", ""), name, contender));
         command.addAll(Arrays.asList(heap, "-XX:+UseG1GC", "-cp", benchClasses + File.pathSeparator
                 + classpaths.of(contender),
                 "dev.kafkadirect.bench.worker.BenchWorker", workload.label(), contender.label(), "bootstrap=" + bootstrap));
@@ -81,12 +81,17 @@ final class WorkerLauncher {
     /**
      * Extra JVM options for every worker from system property {@code kafkadirect.bench.workerOptions}, with
      * {@code {name}} replaced by the worker's name, e.g. to profile each worker with JFR:
-     * {@code -XX:StartFlightRecording=filename=/tmp/{name}.jfr}.
+     * {@code -XX:StartFlightRecording=filename=/tmp/{name}.jfr}. An option written {@code @<contender>:<option>}
+     * goes to that contender's workers only, e.g. {@code @ours:-Dbench.consumer.check.crcs=false} to change one
+     * thing for one contender and measure it side by side.
      */
-    private static List<String> extraOptions(String name) {
+    static List<String> extraOptions(String workerOptions, String name, Contender contender) {
         List<String> options = new ArrayList<>();
-        for (String option : System.getProperty("kafkadirect.bench.workerOptions", "").split(" ")) {
-            if (!option.isEmpty()) {
+        String onlyHere = "@" + contender.label() + ":";
+        for (String option : workerOptions.split(" ")) {
+            if (option.startsWith(onlyHere)) {
+                options.add(option.substring(onlyHere.length()).replace("{name}", name));
+            } else if (!option.isEmpty() && !option.startsWith("@")) {
                 options.add(option.replace("{name}", name));
             }
         }

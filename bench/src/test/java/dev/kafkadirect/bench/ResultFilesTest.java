@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 /** Per-round values, paired ratios in the right direction for throughputs and times, phases apart, and the options' errors. */
 class ResultFilesTest {
-    private static final RunInfo RUN = new RunInfo("machine", "cmd", 3, 2, "3.9.1", "2.8.1", "3.3.4");
+    private static final RunInfo RUN = new RunInfo("machine", "cmd", 3, 2, 20, "3.9.1", "2.8.1", "3.3.4");
 
     @Test
     void ratiosArePairedPerRoundAndSayHowManyTimesBetterOursIsForThroughputsAndForTimes() {
@@ -46,7 +46,9 @@ class ResultFilesTest {
                 .contains("| metric | phase | unit | ours | apache | ours vs apache | ours vs raw-parallel | ours vs structured |")
                 .contains("| scan | warm | records/s | 200 [150 – 250] | 100 [100 – 250] | 1.00× [0.75 – 2.00] | – | – | 10 / 12 | 20 / 22 |")
                 .contains("| planning-100 | warm | ms | 10.00 | 40.00 | 4.00× | – | – | 50 / 70 | 60 / 80 |")
-                .contains("which runs a read workload once cold, then 2 more times warm")
+                .contains("which runs a read workload once cold, then warms it up unmeasured (until two passes in a row"
+                        + " compile little in the JIT, at most 20 passes or 30 s of passes; the worker logs say how many),"
+                        + " then runs it 2 more times warm")
                 .doesNotContain("The client version alone");
     }
 
@@ -84,14 +86,29 @@ class ResultFilesTest {
         assertThatThrownBy(() -> BenchOptions.parse("--warm", "x"))
                 .hasMessage("--warm must be a whole number but was 'x'");
         assertThatThrownBy(() -> BenchOptions.parse("--speed", "2")).hasMessageStartingWith("Unknown option --speed;");
+        assertThatThrownBy(() -> BenchOptions.parse("--contenders", "ours,fast"))
+                .hasMessageStartingWith("Unknown contender 'fast'; the benchmark knows ours, apache,");
+        assertThatThrownBy(() -> BenchOptions.parse("--warm-up", "-1")).hasMessage("--warm-up must be >= 0 but was -1");
     }
 
     @Test
     void theRateLimitedCatchUpDrainsTheBacklogInTenBatches() {
         BenchOptions options = BenchOptions.parse("--records", "2000000");
 
-        // 2,000,000 records in 8 partitions over 10 batches of 100 ms: 25,000 per partition and batch.
-        assertThat(options.catchUpRatePerPartition(8)).isEqualTo(250_000);
+        // 2,000,000 records in 8 partitions over 10 batches of 20 ms: 25,000 per partition and batch.
+        assertThat(options.catchUpRatePerPartition(8)).isEqualTo(1_250_000);
+    }
+
+    @Test
+    void contendersAndWarmUpCanBeChosen() {
+        BenchOptions chosen = BenchOptions.parse("--contenders", "apache, ours", "--warm-up", "0");
+        BenchOptions defaults = BenchOptions.parse();
+
+        assertThat(chosen.contenders).containsExactly(Contender.APACHE, Contender.OURS);
+        assertThat(chosen.warmUp).isZero();
+        assertThat(defaults.contenders).containsExactly(Contender.values());
+        assertThat(defaults.warmUp).isEqualTo(20);
+        assertThat(BenchOptions.parse("--smoke").warmUp).isZero();
     }
 
     private static Measurement scan(int round, String phase, Contender contender, double value) {

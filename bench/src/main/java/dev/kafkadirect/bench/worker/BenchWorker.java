@@ -32,7 +32,7 @@ public final class BenchWorker {
         WorkerArgs worker = new WorkerArgs(args);
         String bootstrap = worker.text("bootstrap");
         LiveHeap liveHeap = new LiveHeap();
-        Repetitions repetitions = new Repetitions((int) worker.number("warm"), liveHeap);
+        Repetitions repetitions = new Repetitions((int) worker.number("warm"), (int) worker.number("warmUp"), liveHeap);
         if (worker.contender().startsWith("raw-")) {
             runRaw(worker, bootstrap, repetitions);
         } else if (worker.contender().equals(STRUCTURED)) {
@@ -57,6 +57,7 @@ public final class BenchWorker {
         }
         System.exit(0);
     }
+
 
     private static void runRaw(WorkerArgs worker, String bootstrap, Repetitions repetitions) throws Exception {
         String topic = worker.text("topic");

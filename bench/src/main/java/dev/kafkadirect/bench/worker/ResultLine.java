@@ -1,5 +1,6 @@
 package dev.kafkadirect.bench.worker;
 
+import java.io.PrintStream;
 import java.util.Locale;
 
 /**
@@ -15,13 +16,19 @@ final class ResultLine {
     }
 
     static void print(String metric, String phase, double value, String unit, long records, long liveHeapMb) {
-        System.out.println(String.format(Locale.ROOT,
-                "RESULT metric=%s phase=%s value=%.3f unit=%s records=%d liveHeapMb=%d rssPeakMb=%d",
-                metric, phase, value, unit, records, liveHeapMb, JvmPeaks.rssPeakMb()));
-        System.out.flush();
+        print(System.out, metric, phase, value, unit, records, liveHeapMb);
     }
 
-    static void printThroughput(String metric, String phase, Timed timed, long liveHeapMb) {
-        print(metric, phase, timed.totals.records / (timed.nanos / 1e9), "records/s", timed.totals.records, liveHeapMb);
+    static void print(PrintStream out, String metric, String phase, double value, String unit, long records,
+                      long liveHeapMb) {
+        out.println(String.format(Locale.ROOT,
+                "RESULT metric=%s phase=%s value=%.3f unit=%s records=%d liveHeapMb=%d rssPeakMb=%d",
+                metric, phase, value, unit, records, liveHeapMb, JvmPeaks.rssPeakMb()));
+        out.flush();
+    }
+
+    static void printThroughput(PrintStream out, String metric, String phase, Timed timed, long liveHeapMb) {
+        print(out, metric, phase, timed.totals.records / (timed.nanos / 1e9), "records/s", timed.totals.records,
+                liveHeapMb);
     }
 }
