@@ -24,7 +24,12 @@ public final class BatchReport implements Serializable {
 
     private final int streamId;
     private final long batchTimeMillis;
-    private final OffsetRange[] ranges;
+    /**
+     * The ranges as the batch's input info lists them (the same list, not a copy: Spark keeps the input info of as
+     * many batches as its UI shows, and an array beside the list was 4 bytes a partition a batch more).
+     */
+    private final scala.collection.immutable.Seq<OffsetRange> ranges;
+    private final int partitionCount;
     /**
      * Each range's lag (its partition's latest offset minus the range's end), in the ranges' order; null when no
      * partition lags. Kept for as long as Spark keeps the batch's input info (the streaming UI keeps 1,000 batches
@@ -37,21 +42,23 @@ public final class BatchReport implements Serializable {
     /**
      * @param streamId the input stream's id
      * @param batchTimeMillis the batch's time
-     * @param ranges the planned ranges, one per partition; kept, not copied (do not change the array)
+     * @param ranges the planned ranges, one per partition, as the batch's input info lists them; kept, not copied
      * @param latestOffsets the latest offset of each partition when planned
      * @param lagGrowthStreak given the batch's total lag, the consecutive batches of growing total lag, this one
      *        included (lags are worked out once, here: thousands of partitions every batch)
      * @param reads the accumulator of the batch's RDD
      */
-    public BatchReport(int streamId, long batchTimeMillis, OffsetRange[] ranges, Map<TopicPartition, Long> latestOffsets,
-                       LongToIntFunction lagGrowthStreak, ReadAccumulator reads) {
+    public BatchReport(int streamId, long batchTimeMillis, scala.collection.immutable.Seq<OffsetRange> ranges,
+                       Map<TopicPartition, Long> latestOffsets, LongToIntFunction lagGrowthStreak, ReadAccumulator reads) {
         this.streamId = streamId;
         this.batchTimeMillis = batchTimeMillis;
         this.ranges = ranges;
-        long[] lags = new long[ranges.length];
+        this.partitionCount = ranges.size();
+        long[] lags = new long[partitionCount];
         long totalLag = 0;
-        for (int i = 0; i < ranges.length; i++) {
-            lags[i] = lag(ranges[i], latestOffsets);
+        scala.collection.Iterator<OffsetRange> inOrder = ranges.iterator();
+        for (int i = 0; inOrder.hasNext(); i++) {
+            lags[i] = lag(inOrder.next(), latestOffsets);
             totalLag += lags[i];
         }
         this.lags = totalLag > 0 ? lags : null;
@@ -67,9 +74,10 @@ public final class BatchReport implements Serializable {
     /** @return the metrics now: lag as planned, records and bytes as read so far (all of them once the batch completed) */
     public BatchMetrics metrics() {
         ReadTotals read = reads.value().copy();
-        List<PartitionMetrics> partitions = new ArrayList<>(ranges.length);
-        for (int i = 0; i < ranges.length; i++) {
-            OffsetRange range = ranges[i];
+        List<PartitionMetrics> partitions = new ArrayList<>(partitionCount);
+        scala.collection.Iterator<OffsetRange> inOrder = ranges.iterator();
+        for (int i = 0; inOrder.hasNext(); i++) {
+            OffsetRange range = inOrder.next();
             TopicPartition partition = range.topicPartition();
             long latestOffset = range.untilOffset() + (lags == null ? 0 : lags[i]);
             partitions.add(new PartitionMetrics(partition, range.fromOffset(), range.untilOffset(), latestOffset,

@@ -6,7 +6,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.streaming.kafka010.OffsetRange;
 import org.apache.spark.streaming.scheduler.StreamInputInfo;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,11 +23,12 @@ final class BatchInfo {
     /**
      * @param inputStreamId the stream's id
      * @param ranges the batch's planned ranges, one per partition
+     * @param listed the same ranges as a Scala list, what the UI shows (the report keeps this same list)
      * @param latestOffsets each partition's latest offset when planned, for the lag shown
      * @param report the batch's metrics report, read by metrics listeners when the batch completes
      */
-    static StreamInputInfo of(int inputStreamId, OffsetRange[] ranges, Map<TopicPartition, Long> latestOffsets,
-                              BatchReport report) {
+    static StreamInputInfo of(int inputStreamId, OffsetRange[] ranges, scala.collection.immutable.Seq<OffsetRange> listed,
+                              Map<TopicPartition, Long> latestOffsets, BatchReport report) {
         long records = 0;
         StringBuilder description = new StringBuilder();
         for (OffsetRange range : ranges) {
@@ -42,7 +42,7 @@ final class BatchInfo {
             }
         }
         Map<String, Object> metadata = new HashMap<>();
-        metadata.put(OFFSETS_KEY, ScalaInterop.toScalaSeq(Arrays.asList(ranges)));
+        metadata.put(OFFSETS_KEY, listed);
         metadata.put(StreamInputInfo.METADATA_KEY_DESCRIPTION(), description.toString());
         metadata.put(BatchReport.METADATA_KEY, report);
         return new StreamInputInfo(inputStreamId, records, ScalaInterop.toScalaImmutableMap(metadata));

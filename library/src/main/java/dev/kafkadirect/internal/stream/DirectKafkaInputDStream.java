@@ -41,6 +41,7 @@ import scala.Option;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -275,10 +276,11 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
 
     /** Tells the UI, the metrics source, metrics listeners (when the batch completes) and the log about a new batch. */
     private void reportBatch(Time validTime, OffsetRange[] ranges, Map<TopicPartition, Long> latest, KafkaRDD<K, V> rdd) {
-        BatchReport report = new BatchReport(id(), validTime.milliseconds(), ranges, latest,
+        scala.collection.immutable.Seq<OffsetRange> listed = ScalaInterop.toScalaSeq(Arrays.asList(ranges));
+        BatchReport report = new BatchReport(id(), validTime.milliseconds(), listed, latest,
                 totalLag -> lagWatch.observe(id(), totalLag), rdd.readAccumulator());
         running.metrics().update(report);
-        ssc().scheduler().inputInfoTracker().reportInfo(validTime, BatchInfo.of(id(), ranges, latest, report));
+        ssc().scheduler().inputInfoTracker().reportInfo(validTime, BatchInfo.of(id(), ranges, listed, latest, report));
         if (!LOG.isInfoEnabled()) {
             return; // its arguments go over every partition again (0.3 ms a batch at 5,000 partitions)
         }

@@ -1,11 +1,13 @@
 package dev.kafkadirect.internal.metrics;
 
+import dev.kafkadirect.internal.scala.ScalaInterop;
 import dev.kafkadirect.metrics.PartitionMetrics;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.streaming.kafka010.OffsetRange;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BatchReportTest {
     private static final TopicPartition FIRST = new TopicPartition("orders", 0);
     private static final TopicPartition SECOND = new TopicPartition("orders", 1);
-    private static final OffsetRange[] RANGES = {OffsetRange.create(FIRST, 0, 100), OffsetRange.create(SECOND, 40, 90)};
+    private static final scala.collection.immutable.Seq<OffsetRange> RANGES = ScalaInterop.toScalaSeq(
+            Arrays.asList(OffsetRange.create(FIRST, 0, 100), OffsetRange.create(SECOND, 40, 90)));
 
     @Test
     void reportsEachPartitionsLatestOffsetAndLagAsPlanned() {
