@@ -16,7 +16,7 @@ import java.util.Map;
  * Runs the benchmark: one local broker, the data sets, then every workload for every contender in its own
  * JVM, round after round with the contenders' order rotated, and writes CSV, Markdown and a PNG chart.
  *
- * <pre>{@code ./kafka-direct bench [--smoke] [--records 2000000] [--rounds 7] [--warm 5] [--warm-up 30] [--workloads scan,skew-io]
+ * <pre>{@code ./kafka-direct bench [--smoke] [--records 2000000] [--rounds 7] [--warm 5] [--warm-up 20] [--workloads scan,skew-io]
  * [--contenders ours,apache] [--out DIR]}</pre>
  */
 public final class BenchMain {

@@ -115,8 +115,9 @@ public final class BenchOptions {
                     break;
                 default:
                     throw new IllegalArgumentException("Unknown option " + option + "; the benchmark takes --smoke,"
-                            + " --records N, --rounds N, --warm N, --warm-up N, --plans N, --contenders a,b, --workloads " + Arrays.stream(Workload.values())
-                            .map(Workload::label).collect(Collectors.joining(",")) + " and --out DIR");
+                            + " --records N, --rounds N, --warm N, --warm-up N, --plans N, --contenders a,b, --workloads "
+                            + Arrays.stream(Workload.values()).map(Workload::label).collect(Collectors.joining(","))
+                            + " and --out DIR");
             }
         }
         return new BenchOptions(smoke, records, rounds, warm, warmUp, plans, workloads, contenders, out);
