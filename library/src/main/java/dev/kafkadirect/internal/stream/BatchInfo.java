@@ -22,16 +22,18 @@ final class BatchInfo {
 
     /**
      * @param inputStreamId the stream's id
-     * @param ranges the batch's planned ranges, one per partition
-     * @param listed the same ranges as a Scala list, what the UI shows (the report keeps this same list)
+     * @param ranges the batch's planned ranges, one per partition, as the Scala list the UI shows (the report keeps
+     *               this same list)
      * @param latestOffsets each partition's latest offset when planned, for the lag shown
      * @param report the batch's metrics report, read by metrics listeners when the batch completes
      */
-    static StreamInputInfo of(int inputStreamId, OffsetRange[] ranges, scala.collection.immutable.Seq<OffsetRange> listed,
+    static StreamInputInfo of(int inputStreamId, scala.collection.immutable.Seq<OffsetRange> ranges,
                               Map<TopicPartition, Long> latestOffsets, BatchReport report) {
         long records = 0;
         StringBuilder description = new StringBuilder();
-        for (OffsetRange range : ranges) {
+        scala.collection.Iterator<OffsetRange> inOrder = ranges.iterator();
+        while (inOrder.hasNext()) {
+            OffsetRange range = inOrder.next();
             records += range.count();
             if (range.count() > 0) {
                 description.append("topic: ").append(range.topic())
@@ -42,7 +44,7 @@ final class BatchInfo {
             }
         }
         Map<String, Object> metadata = new HashMap<>();
-        metadata.put(OFFSETS_KEY, listed);
+        metadata.put(OFFSETS_KEY, ranges);
         metadata.put(StreamInputInfo.METADATA_KEY_DESCRIPTION(), description.toString());
         metadata.put(BatchReport.METADATA_KEY, report);
         return new StreamInputInfo(inputStreamId, records, ScalaInterop.toScalaImmutableMap(metadata));

@@ -280,7 +280,7 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         BatchReport report = new BatchReport(id(), validTime.milliseconds(), listed, latest,
                 totalLag -> lagWatch.observe(id(), totalLag), rdd.readAccumulator());
         running.metrics().update(report);
-        ssc().scheduler().inputInfoTracker().reportInfo(validTime, BatchInfo.of(id(), ranges, listed, latest, report));
+        ssc().scheduler().inputInfoTracker().reportInfo(validTime, BatchInfo.of(id(), listed, latest, report));
         if (!LOG.isInfoEnabled()) {
             return; // its arguments go over every partition again (0.3 ms a batch at 5,000 partitions)
         }
