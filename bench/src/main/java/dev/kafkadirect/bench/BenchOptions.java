@@ -31,21 +31,26 @@ public final class BenchOptions {
     final int steadyBatches;
     final String workerHeap;
     /**
-     * Batches the rate-limited catch-up drains the backlog in, and their interval: short enough that batches queue
-     * and the time is the work of 10 batches. With 100 ms batches the rate limit itself capped the run at 2.2 M
-     * records/s (10 batches of 200,000 records are submitted 100 ms apart), and warm, both modules reached it.
+     * Batches the rate-limited catch-up drains the backlog in (10 unless {@code --catch-up-batches}), and their
+     * interval, {@value #CATCH_UP_SUBMIT_MILLIS} ms over all batches: short enough that batches queue and the time is
+     * their work. With 100 ms batches the rate limit itself capped the run at 2.2 M records/s (10 batches of 200,000
+     * records are submitted 100 ms apart), and warm, both modules reached it.
      */
-    final int catchUpBatches = 10;
-    final long catchUpBatchMillis = 20;
+    final int catchUpBatches;
+    final long catchUpBatchMillis;
+    /** The time over which all the rate-limited catch-up's batches are submitted: a cap of 10 M records/s at 2 M. */
+    static final long CATCH_UP_SUBMIT_MILLIS = 200;
     /** Hash passes over each value in the CPU-bound skew workload: about 3 µs a record here. */
     final int skewCpuPasses = 30;
     /** Milliseconds a task of the I/O-bound skew workload waits per 1,000 records, and its Spark cores. */
     final int skewIoWaitMillis = 1;
     final int skewIoCores = 8;
 
-    private BenchOptions(boolean smoke, long records, int rounds, int warm, int warmUp, int plans,
+    private BenchOptions(boolean smoke, long records, int rounds, int warm, int warmUp, int plans, int catchUpBatches,
                          List<Workload> workloads, List<Contender> contenders, Path outputDirectory) {
         this.smoke = smoke;
+        this.catchUpBatches = catchUpBatches;
+        this.catchUpBatchMillis = Math.max(1, CATCH_UP_SUBMIT_MILLIS / catchUpBatches);
         this.records = records;
         this.rounds = rounds;
         this.warm = warm;
@@ -64,8 +69,8 @@ public final class BenchOptions {
     }
 
     /**
-     * @param args {@code [--smoke] [--records N] [--rounds N] [--warm N] [--warm-up N] [--plans N] [--workloads a,b]
-     *             [--contenders a,b] [--out DIR]}
+     * @param args {@code [--smoke] [--records N] [--rounds N] [--warm N] [--warm-up N] [--plans N]
+     *             [--catch-up-batches N] [--workloads a,b] [--contenders a,b] [--out DIR]}
      * @return the options
      * @throws IllegalArgumentException naming an unknown option or a bad value
      */
@@ -76,6 +81,7 @@ public final class BenchOptions {
         int warm = smoke ? 1 : 5;
         int warmUp = smoke ? 0 : 20;
         int plans = smoke ? 3 : 30;
+        int catchUpBatches = 10;
         List<Workload> workloads = Arrays.asList(Workload.values());
         List<Contender> contenders = Arrays.asList(Contender.values());
         Path out = Paths.get("bench", "results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -107,6 +113,9 @@ public final class BenchOptions {
                 case "--plans":
                     plans = (int) positive(option, value);
                     break;
+                case "--catch-up-batches":
+                    catchUpBatches = (int) positive(option, value);
+                    break;
                 case "--workloads":
                     workloads = Workload.parse(value);
                     break;
@@ -115,12 +124,13 @@ public final class BenchOptions {
                     break;
                 default:
                     throw new IllegalArgumentException("Unknown option " + option + "; the benchmark takes --smoke,"
-                            + " --records N, --rounds N, --warm N, --warm-up N, --plans N, --contenders a,b, --workloads "
+                            + " --records N, --rounds N, --warm N, --warm-up N, --plans N, --catch-up-batches N,"
+                            + " --contenders a,b, --workloads "
                             + Arrays.stream(Workload.values()).map(Workload::label).collect(Collectors.joining(","))
                             + " and --out DIR");
             }
         }
-        return new BenchOptions(smoke, records, rounds, warm, warmUp, plans, workloads, contenders, out);
+        return new BenchOptions(smoke, records, rounds, warm, warmUp, plans, catchUpBatches, workloads, contenders, out);
     }
 
     private static long positive(String option, String value) {

@@ -97,6 +97,18 @@ class ResultFilesTest {
 
         // 2,000,000 records in 8 partitions over 10 batches of 20 ms: 25,000 per partition and batch.
         assertThat(options.catchUpRatePerPartition(8)).isEqualTo(1_250_000);
+        assertThat(options.catchUpBatchMillis).isEqualTo(20);
+    }
+
+    @Test
+    void moreCatchUpBatchesAreSmallerAndCloserTogether() {
+        BenchOptions options = BenchOptions.parse("--records", "2000000", "--catch-up-batches", "50");
+
+        // 50 batches of 4 ms, 5,000 records per partition and batch: submitted over the same 200 ms.
+        assertThat(options.catchUpBatchMillis).isEqualTo(4);
+        assertThat(options.catchUpRatePerPartition(8)).isEqualTo(1_250_000);
+        assertThatThrownBy(() -> BenchOptions.parse("--catch-up-batches", "0"))
+                .hasMessage("--catch-up-batches must be >= 1 but was 0");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import dev.kafkadirect.internal.security.KerberosPreflight;
 import dev.kafkadirect.internal.security.SecurityErrors;
+import dev.kafkadirect.internal.time.Ticker;
 import dev.kafkadirect.metrics.BatchMetrics;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -95,6 +96,8 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
      * from a checkpoint (Spark's conf does not change while an application runs; reading it copies the whole conf).
      */
     private transient ReadSettings readSettings;
+    /** Polls the driver consumer between batches, giving way to planning. */
+    private transient GroupKeepUp groupKeepUp = new GroupKeepUp(this, Ticker.SYSTEM);
 
     /**
      * @param ssc the streaming context
@@ -208,7 +211,12 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
     }
 
     @Override
-    public synchronized Option<RDD<ConsumerRecord<K, V>>> compute(Time validTime) {
+    public Option<RDD<ConsumerRecord<K, V>>> compute(Time validTime) {
+        return groupKeepUp.plan(() -> computeHoldingLock(validTime));
+    }
+
+    /** Called with this stream's lock held. */
+    private Option<RDD<ConsumerRecord<K, V>>> computeHoldingLock(Time validTime) {
         if (running == null) {
             // A context recovered from a checkpoint generates batches without starting its input streams.
             start();
@@ -257,20 +265,27 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         if (journalRecorder != null) {
             journalRecorder.batchPlanned(validTime.milliseconds(), batch.until());
         }
-        running.groupPoller().execute(this::keepUpWithGroup);
+        groupKeepUp.queue(running.groupPoller(), this::keepUpWithGroup);
         return rdd;
     }
 
-    /** Between batches: lets the driver consumer's group make progress, so planning itself never waits for it. */
-    private synchronized void keepUpWithGroup() {
+    /**
+     * Between batches, called with this stream's lock held: lets the driver consumer's group make progress, so
+     * planning itself never waits for it.
+     *
+     * @return false when the stream stopped or the poll failed
+     */
+    private boolean keepUpWithGroup(java.time.Duration time) {
         if (running == null) {
-            return;
+            return false;
         }
         try {
-            running.driver().keepUpWithGroup();
+            running.driver().keepUpWithGroup(time);
+            return true;
         } catch (RuntimeException e) {
             // The next batch's own poll meets the same error and fails the batch with it.
             LOG.warn("Direct stream {}: polling the driver consumer between batches failed: {}", id(), e.toString());
+            return false;
         }
     }
 
@@ -376,5 +391,6 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
         in.defaultReadObject();
         commitQueue = new CommitQueue();
         lagWatch = new LagWatch(lagWarningBatches);
+        groupKeepUp = new GroupKeepUp(this, Ticker.SYSTEM);
     }
 }

@@ -29,7 +29,6 @@ import java.util.Set;
 final class DriverConsumer<K, V> implements DriverOffsets {
     private static final Logger LOG = LoggerFactory.getLogger(DriverConsumer.class);
     private static final Duration GROUP_POLL = Duration.ofMillis(100);
-    private static final Duration BATCH_POLL = Duration.ofMillis(10);
     private static final Duration REBALANCE_GRACE = Duration.ofSeconds(10);
 
     private final Consumer<K, V> consumer;
@@ -70,10 +69,13 @@ final class DriverConsumer<K, V> implements DriverOffsets {
     /**
      * Gives the group protocol time to progress (rejoins, new partitions and topics, commit responses);
      * called between batches, off the planning path. A zero-time poll alone never finishes a rejoin
-     * (measured: a pattern's new topic stayed unassigned for 40 batches); 10 ms per batch does.
+     * (measured: a pattern's new topic stayed unassigned for 40 batches); 10 ms per batch does
+     * ({@link GroupKeepUp} polls that long, in slices).
+     *
+     * @param time how long to poll
      */
-    void keepUpWithGroup() {
-        pausedPoll(BATCH_POLL);
+    void keepUpWithGroup(Duration time) {
+        pausedPoll(time);
     }
 
     /**
