@@ -22,7 +22,10 @@ import java.util.function.Supplier;
 final class GroupKeepUp {
     /** How long the driver consumer polls between two batches, in all. */
     static final Duration TOTAL = Duration.ofMillis(10);
-    /** The longest a batch waits for the poll to give way. */
+    /**
+     * How long one slice polls: on an idle machine, about the longest a batch waits for the poll to give way (on two
+     * saturated cores, waits over 10 ms still happened: the poll thread is not always running when its slice ends).
+     */
     static final Duration SLICE = Duration.ofMillis(2);
 
     private final Object lock;
