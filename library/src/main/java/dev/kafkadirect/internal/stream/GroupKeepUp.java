@@ -5,15 +5,15 @@ import dev.kafkadirect.internal.time.Ticker;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * The driver consumer's poll between batches, which lets its group make progress (rejoins, new partitions and
  * topics, commit responses) off the planning path, without holding up the next batch's planning. Planning and the
  * poll share the stream's lock; the poll runs in slices of {@link #SLICE}, {@link #TOTAL} in all, and ends before
- * its next slice once another batch begins to be planned (which queues a keep-up of its own). However fast batches
- * come, at most one keep-up waits to run.
+ * its next slice when a batch waits for the lock to be planned (that batch queues a keep-up of its own). However
+ * fast batches come, at most one keep-up waits to run.
  *
  * <p>Why slices: one 10 ms poll under the lock held up every batch planned during it. In a stream of 4 ms batches
  * catching up, the generator waited 10-17 ms for the lock at almost every batch (1,833 such waits in one
@@ -30,8 +30,8 @@ final class GroupKeepUp {
 
     private final Object lock;
     private final Ticker ticker;
-    /** How many batches began to be planned, counting those still waiting for the lock. */
-    private final AtomicLong plansBegun = new AtomicLong();
+    /** How many batches wait for the lock to be planned (one being planned holds it and no longer counts). */
+    private final AtomicInteger plansWaiting = new AtomicInteger();
     private final AtomicBoolean queued = new AtomicBoolean();
 
     /**
@@ -49,8 +49,9 @@ final class GroupKeepUp {
      * @return what the plan returned
      */
     <T> T plan(Supplier<T> plan) {
-        plansBegun.incrementAndGet();
+        plansWaiting.incrementAndGet();
         synchronized (lock) {
+            plansWaiting.decrementAndGet();
             return plan.get();
         }
     }
@@ -70,20 +71,19 @@ final class GroupKeepUp {
 
     private void run(SlicePoll slice) {
         queued.set(false);
-        long plansBefore = plansBegun.get();
         long deadline = ticker.nanoTime() + TOTAL.toNanos();
         while (ticker.nanoTime() - deadline < 0) {
             synchronized (lock) {
-                if (plansBegun.get() != plansBefore || !slice.poll(SLICE)) {
+                if (plansWaiting.get() > 0 || !slice.poll(SLICE)) {
                     return;
                 }
             }
         }
     }
 
-    /** @return how many batches began to be planned so far */
-    long plansBegun() {
-        return plansBegun.get();
+    /** @return how many batches wait for the lock now */
+    int plansWaiting() {
+        return plansWaiting.get();
     }
 
     /** One slice of the poll. */
