@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  *
  * <p>Why slices: one 10 ms poll under the lock held up every batch planned during it. In a stream of 4 ms batches
  * catching up, the generator waited 10-17 ms for the lock at almost every batch (1,833 such waits in one
- * benchmark JVM), and a keep-up was queued per batch, faster than they ran. Thread-safe.
+ * benchmark JVM; 129 with this class), and a keep-up was queued per batch, faster than they ran. Thread-safe.
  */
 final class GroupKeepUp {
     /** How long the driver consumer polls between two batches, in all. */
