@@ -32,9 +32,9 @@ public final class BenchOptions {
     final String workerHeap;
     /**
      * Batches the rate-limited catch-up drains the backlog in (10 unless {@code --catch-up-batches}), and their
-     * interval, {@value #CATCH_UP_SUBMIT_MILLIS} ms over all batches (at least 1 ms each): short enough that batches queue and the time is
-     * their work. With 100 ms batches the rate limit itself capped the run at 2.2 M records/s (10 batches of 200,000
-     * records are submitted 100 ms apart), and warm, both modules reached it.
+     * interval, {@value #CATCH_UP_SUBMIT_MILLIS} ms over all batches (at least 1 ms each): short enough that batches
+     * queue and the time is their work. With 100 ms batches the rate limit itself capped the run at 2.2 M records/s
+     * (10 batches of 200,000 records are submitted 100 ms apart), and warm, both modules reached it.
      */
     final int catchUpBatches;
     final long catchUpBatchMillis;
