@@ -4,7 +4,6 @@ import dev.kafkadirect.testkit.internal.Keytool;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -43,10 +42,15 @@ public final class TlsMaterial {
      * Generates a CA, a broker and a client certificate (valid for 3 days) into {@code directory}.
      *
      * @param directory an existing folder for the files
-     * @param clientPassword the password of the truststore, the client keystore and the client key
+     * @param clientPassword the password of the truststore, the client keystore and the client key; it must not
+     *                       start with {@code -}, which keytool's command line would read as an option
      * @return the material
      */
     public static TlsMaterial generate(Path directory, String clientPassword) {
+        if (clientPassword.isEmpty() || clientPassword.startsWith("-")) {
+            throw new IllegalArgumentException("clientPassword must be non-empty and must not start with '-': "
+                    + "keytool reads such an argument as an option (and '-J...' as a JVM option)");
+        }
         String caPassword = randomPassword();
         String brokerPassword = randomPassword();
         Keytool keytool = new Keytool(directory);
@@ -134,9 +138,17 @@ public final class TlsMaterial {
         return keystore;
     }
 
+    /**
+     * Letters and digits only: keytool's launcher takes any argument that starts with {@code -J} as a JVM option,
+     * so a URL-safe Base64 password such as {@code -J9SL...} once made {@code -genkeypair} fail.
+     */
     private static String randomPassword() {
         byte[] bytes = new byte[12];
         new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        StringBuilder password = new StringBuilder("p");
+        for (byte value : bytes) {
+            password.append(String.format("%02x", value & 0xff));
+        }
+        return password.toString();
     }
 }

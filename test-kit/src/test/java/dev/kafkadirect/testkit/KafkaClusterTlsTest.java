@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KafkaClusterTlsTest {
     @TempDir
@@ -33,6 +34,14 @@ class KafkaClusterTlsTest {
     @AfterAll
     static void stop() {
         kafka.close();
+    }
+
+    @Test
+    void aPasswordKeytoolWouldReadAsAnOptionIsRefusedBeforeKeytoolRuns(@TempDir Path other) {
+        assertThatThrownBy(() -> TlsMaterial.generate(other, "-J9SL9ebOgwch6k9"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("clientPassword must be non-empty and must not start with '-'");
+        assertThat(other).isEmptyDirectory();
     }
 
     @Test
