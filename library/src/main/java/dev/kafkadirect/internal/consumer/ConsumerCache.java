@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>At {@code maxCapacity}, a task whose partition has no idle consumer takes an idle consumer of
  * another partition (same configuration) and reassigns it, instead of closing one and creating one:
  * connections stay open and consumers created stay flat however many partitions an executor reads.
- * It takes the least recently used one, whose last prefetch has most likely returned (a consumer cannot
- * fetch from a broker while an earlier fetch to it is pending). Beyond {@code maxCapacity} (more tasks at
+ * It takes the least recently used idle consumer, whose last prefetch has most likely returned (a consumer cannot
+ * fetch from a broker while an earlier fetch to it is pending); when that one has another configuration (another
+ * group, cluster or deserializer), it is closed and a new consumer made instead. Beyond {@code maxCapacity} (more tasks at
  * once than that, or other configurations) the least recently used idle consumers are closed; a consumer
  * in use never is. With {@code dev.kafkadirect.consumerCache.idleTimeout}, a consumer idle longer than that is
  * closed by a daemon thread of the cache, so an executor whose topics went quiet releases its connections.
@@ -266,15 +267,23 @@ public final class ConsumerCache {
         return (CachedConsumer<K, V>) chosen;
     }
 
+    /**
+     * @return the least recently used idle consumer when it has the key's configuration; null when there is none,
+     *         or when it has another configuration: then it is the one to give way, closed once a new consumer is made
+     *         (moving a more recent one instead made a stream that met a cache full of other groups' consumers move
+     *         its own from partition to partition every batch, losing what they fetched ahead)
+     */
     @SuppressWarnings("unchecked")
     private <K, V> CachedConsumer<K, V> takeLeastRecentIdleLike(CacheKey key) {
-        for (CachedConsumer<?, ?> candidate : idleByRelease.values()) {
-            if (candidate.key().sameConfiguration(key)) {
-                forgetIdle(candidate);
-                return (CachedConsumer<K, V>) candidate;
-            }
+        if (idleByRelease.isEmpty()) {
+            return null;
         }
-        return null;
+        CachedConsumer<?, ?> leastRecent = idleByRelease.firstEntry().getValue();
+        if (!leastRecent.key().sameConfiguration(key)) {
+            return null;
+        }
+        forgetIdle(leastRecent);
+        return (CachedConsumer<K, V>) leastRecent;
     }
 
     private void forgetIdle(CachedConsumer<?, ?> consumer) {

@@ -106,6 +106,26 @@ class ConsumerCacheTest {
     }
 
     @Test
+    void atCapacityTheLeastRecentlyUsedConsumerOfAnotherConfigurationGivesWayNotAMoreRecentOneOfThisConfiguration() {
+        CacheSettings capacity2 = new CacheSettings(true, 16, 2, 0.75f);
+        ConsumerLease<String, String> earlierGroup = cache.acquire(new CacheKey(keyParams("earlier-group"),
+                new TopicPartition("cache-evict-a", 0)), EXECUTOR_PARAMS, capacity2, false, 0);
+        earlierGroup.release(finishedReaderOfNothing(earlierGroup), false);
+        ConsumerLease<String, String> a = cache.acquire(key("a"), EXECUTOR_PARAMS, capacity2, false, 0);
+        a.release(finishedReaderOfNothing(a), false);
+
+        ConsumerLease<String, String> b = cache.acquire(key("b"), EXECUTOR_PARAMS, capacity2, false, 0);
+
+        assertThat(b.origin()).isEqualTo(LeaseOrigin.CREATED);
+        assertThat(b.consumer()).isNotSameAs(a.consumer());
+        assertThatClosed(earlierGroup.consumer());
+        assertThat(cache.size()).isEqualTo(2);
+        ConsumerLease<String, String> aAgain = cache.acquire(key("a"), EXECUTOR_PARAMS, capacity2, false, 0);
+        assertThat(aAgain.consumer()).as("a's consumer stayed on a").isSameAs(a.consumer());
+        assertThat(aAgain.origin()).isEqualTo(LeaseOrigin.CACHED);
+    }
+
+    @Test
     void aRetriedTaskGetsAFreshConsumerAndTheOldOneIsClosed() {
         CacheKey key = new CacheKey(keyParams("retry"), new TopicPartition("cache-retry", 0));
         ConsumerLease<String, String> first = cache.acquire(key, EXECUTOR_PARAMS, CAPACITY_4, false, 0);
