@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * connections stay open and consumers created stay flat however many partitions an executor reads.
  * It takes the least recently used idle consumer, whose last prefetch has most likely returned (a consumer cannot
  * fetch from a broker while an earlier fetch to it is pending); when that one has another configuration (another
- * group, cluster or deserializer), it is closed and a new consumer made instead. Beyond {@code maxCapacity} (more tasks at
- * once than that, or other configurations) the least recently used idle consumers are closed; a consumer
+ * group, cluster or deserializer), it is closed and a new consumer made instead. Beyond {@code maxCapacity} (more
+ * tasks at once than that, or other configurations) the least recently used idle consumers are closed; a consumer
  * in use never is. With {@code dev.kafkadirect.consumerCache.idleTimeout}, a consumer idle longer than that is
  * closed by a daemon thread of the cache, so an executor whose topics went quiet releases its connections.
  * Everything left is closed when the JVM exits.
