@@ -11,10 +11,21 @@ import java.util.TreeMap;
 
 /** Topic-partitions in the order ranges and messages list them: by topic, then partition. */
 public final class PartitionOrder {
-    public static final Comparator<TopicPartition> ORDER =
-            Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
+    /**
+     * By topic, then partition. Written out rather than composed from key extractors: planning sorts every batch's
+     * partitions with it, thousands at a time, mostly of one topic (the same topic string, compared by reference
+     * first).
+     */
+    public static final Comparator<TopicPartition> ORDER = PartitionOrder::compare;
 
     private PartitionOrder() {
+    }
+
+    private static int compare(TopicPartition a, TopicPartition b) {
+        String topicA = a.topic();
+        String topicB = b.topic();
+        int byTopic = topicA == topicB ? 0 : topicA.compareTo(topicB);
+        return byTopic != 0 ? byTopic : Integer.compare(a.partition(), b.partition());
     }
 
     /** @return a copy in topic-partition order */
