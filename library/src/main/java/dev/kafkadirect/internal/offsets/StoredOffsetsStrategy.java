@@ -1,5 +1,6 @@
 package dev.kafkadirect.internal.offsets;
 
+import dev.kafkadirect.internal.strategy.PausesOnAssignment;
 import dev.kafkadirect.offsets.OffsetStore;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -20,7 +21,7 @@ import java.util.Set;
  * stream starts, not when the strategy is made; a stream recovered from a checkpoint keeps the
  * checkpoint's offsets.
  */
-public final class StoredOffsetsStrategy<K, V> extends ConsumerStrategy<K, V> {
+public final class StoredOffsetsStrategy<K, V> extends ConsumerStrategy<K, V> implements PausesOnAssignment {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(StoredOffsetsStrategy.class);
 

@@ -17,7 +17,7 @@ import java.util.Objects;
  * Assign a fixed set of partitions (no consumer group membership), optionally at given offsets. Equal when
  * partitions, kafkaParams and starting offsets are.
  */
-public final class AssignStrategy<K, V> extends ConsumerStrategy<K, V> implements UpFrontCheck {
+public final class AssignStrategy<K, V> extends ConsumerStrategy<K, V> implements UpFrontCheck, PausesOnAssignment {
     private static final long serialVersionUID = 1L;
 
     private final ArrayList<TopicPartition> partitions;

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * the group has assigned the partitions. Equal when topics (or pattern and its flags), kafkaParams and starting
  * offsets are.
  */
-public final class SubscribeStrategy<K, V> extends ConsumerStrategy<K, V> implements UpFrontCheck {
+public final class SubscribeStrategy<K, V> extends ConsumerStrategy<K, V> implements UpFrontCheck, PausesOnAssignment {
     private static final long serialVersionUID = 1L;
 
     private final ArrayList<String> topics;

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * A restart from a checkpoint continues where the stream stood, as the built-in strategies do. Partitions without
  * a time of their own (created later, or not in a per-partition map) start as the built-in strategy starts them.
  */
-public final class TimestampStrategy<K, V> extends ConsumerStrategy<K, V> implements UpFrontCheck {
+public final class TimestampStrategy<K, V> extends ConsumerStrategy<K, V> implements UpFrontCheck, PausesOnAssignment {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TimestampStrategy.class);
 

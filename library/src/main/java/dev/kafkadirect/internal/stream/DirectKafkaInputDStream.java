@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import dev.kafkadirect.internal.security.KerberosPreflight;
 import dev.kafkadirect.internal.security.SecurityErrors;
+import dev.kafkadirect.internal.strategy.PausesOnAssignment;
 import dev.kafkadirect.internal.time.Ticker;
 import dev.kafkadirect.metrics.BatchMetrics;
 import org.apache.kafka.common.TopicPartition;
@@ -167,7 +168,8 @@ public final class DirectKafkaInputDStream<K, V> extends InputDStream<ConsumerRe
             running = RunningParts.open(id(), () -> new DriverConsumer<>(
                     consumerStrategy.onStart(Collections.unmodifiableMap(new HashMap<>(currentOffsets))),
                     StreamOptions.from(ssc().conf(), consumerStrategy.executorKafkaParams()).groupJoinTimeout(),
-                    ExpiredCommits.of(id(), consumerStrategy.executorKafkaParams())));
+                    ExpiredCommits.of(id(), consumerStrategy.executorKafkaParams()),
+                    consumerStrategy instanceof PausesOnAssignment));
             DriverConsumer<K, V> driver = running.driver();
             Set<TopicPartition> assignment = currentOffsets.isEmpty() ? driver.awaitInitialAssignment()
                     : driver.awaitRestoredAssignment(currentOffsets.keySet(), sessionTimeout().plusSeconds(15));

@@ -1,6 +1,7 @@
 package dev.kafkadirect.internal.stream;
 
 import dev.kafkadirect.internal.strategy.GroupJoin;
+import dev.kafkadirect.internal.strategy.PausesOnAssignment;
 import dev.kafkadirect.internal.time.Ticker;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,23 +38,33 @@ final class DriverConsumer<K, V> implements DriverOffsets {
     private final ExpiredCommits expiredCommits;
     /** Positions seen in records a poll returned anyway (a custom strategy that did not pause). */
     private final Map<TopicPartition, Long> returnedPositions = new HashMap<>();
+    /**
+     * Whether the strategy pauses each partition as it is given ({@link PausesOnAssignment}), so polls need not
+     * pause the whole assignment; cleared for good when a poll returns records anyway.
+     */
+    private boolean pausedOnAssignment;
 
     /**
      * @param consumer the consumer the strategy started
      * @param groupJoinTimeout how long to wait for a subscription's first assignment
+     * @param pausedOnAssignment whether the strategy pauses every partition as the consumer is given it
+     *                           ({@link PausesOnAssignment}); if not, each poll pauses the whole assignment
      */
-    DriverConsumer(Consumer<K, V> consumer, Duration groupJoinTimeout, ExpiredCommits expiredCommits) {
-        this(consumer, groupJoinTimeout, expiredCommits, Ticker.SYSTEM);
+    DriverConsumer(Consumer<K, V> consumer, Duration groupJoinTimeout, ExpiredCommits expiredCommits,
+                   boolean pausedOnAssignment) {
+        this(consumer, groupJoinTimeout, expiredCommits, pausedOnAssignment, Ticker.SYSTEM);
     }
 
     /**
      * @param expiredCommits what to do with committed offsets the log no longer holds
      * @param ticker the time its waits are measured with
      */
-    DriverConsumer(Consumer<K, V> consumer, Duration groupJoinTimeout, ExpiredCommits expiredCommits, Ticker ticker) {
+    DriverConsumer(Consumer<K, V> consumer, Duration groupJoinTimeout, ExpiredCommits expiredCommits,
+                   boolean pausedOnAssignment, Ticker ticker) {
         this.consumer = consumer;
         this.groupJoinTimeout = groupJoinTimeout;
         this.expiredCommits = expiredCommits;
+        this.pausedOnAssignment = pausedOnAssignment;
         this.ticker = ticker;
     }
 
@@ -94,20 +105,33 @@ final class DriverConsumer<K, V> implements DriverOffsets {
     }
 
     /**
-     * Polls with every assigned partition paused, before and after (a rebalance inside the poll assigns
-     * partitions unpaused). Also completes earlier commitAsync calls: their callbacks run inside poll.
+     * Polls with every assigned partition paused. Unless the strategy pauses partitions as they are given, it pauses
+     * the whole assignment before and after the poll (a rebalance inside the poll assigns partitions unpaused).
+     * Also completes earlier commitAsync calls: their callbacks run inside poll.
      *
      * @return the assignment after the poll (the consumer's own copy: each {@code assignment()} copies it,
      *         which counts at thousands of partitions)
      */
     private Set<TopicPartition> pausedPoll(Duration timeout) {
-        consumer.pause(consumer.assignment());
+        if (!pausedOnAssignment) {
+            consumer.pause(consumer.assignment());
+        }
         ConsumerRecords<K, V> records = consumer.poll(timeout);
-        for (ConsumerRecord<K, V> record : records) {
-            returnedPositions.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+        if (!records.isEmpty()) {
+            if (pausedOnAssignment) {
+                LOG.warn("The driver's consumer returned records of {} although its strategy pauses every partition"
+                        + " it is given; from now on each poll pauses the whole assignment", records.partitions());
+                pausedOnAssignment = false;
+            }
+            for (ConsumerRecord<K, V> record : records) {
+                returnedPositions.merge(new TopicPartition(record.topic(), record.partition()), record.offset(),
+                        Math::min);
+            }
         }
         Set<TopicPartition> assigned = consumer.assignment();
-        consumer.pause(assigned);
+        if (!pausedOnAssignment) {
+            consumer.pause(assigned);
+        }
         return assigned;
     }
 

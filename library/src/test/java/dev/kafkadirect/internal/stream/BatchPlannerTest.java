@@ -30,7 +30,8 @@ class BatchPlannerTest {
 
     private final MockConsumer<String, String> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
     private final DriverConsumer<String, String> driver = new DriverConsumer<>(consumer, Duration.ofSeconds(30),
-            ExpiredCommits.of(7, Map.of("group.id", "orders-app", "auto.offset.reset", "earliest")), new SteppingTicker());
+            ExpiredCommits.of(7, Map.of("group.id", "orders-app", "auto.offset.reset", "earliest")), false,
+            new SteppingTicker());
     private final BatchPlanner planner = new BatchPlanner(7, "orders-app", maxRate(100), 1_000);
 
     @Test
