@@ -43,6 +43,8 @@ final class DriverConsumer<K, V> implements DriverOffsets {
      * pause the whole assignment; cleared for good when a poll returns records anyway.
      */
     private boolean pausedOnAssignment;
+    /** Whether the last poll left no partition assigned; null before the first (each look copies the assignment). */
+    private Boolean nothingAssigned;
 
     /**
      * @param consumer the consumer the strategy started
@@ -74,7 +76,8 @@ final class DriverConsumer<K, V> implements DriverOffsets {
      */
     @Override
     public Set<TopicPartition> refreshAssignment() {
-        return pausedPoll(consumer.assignment().isEmpty() ? GROUP_POLL : Duration.ZERO);
+        boolean none = nothingAssigned != null ? nothingAssigned : consumer.assignment().isEmpty();
+        return pausedPoll(none ? GROUP_POLL : Duration.ZERO);
     }
 
     /**
@@ -132,6 +135,7 @@ final class DriverConsumer<K, V> implements DriverOffsets {
         if (!pausedOnAssignment) {
             consumer.pause(assigned);
         }
+        nothingAssigned = assigned.isEmpty();
         return assigned;
     }
 

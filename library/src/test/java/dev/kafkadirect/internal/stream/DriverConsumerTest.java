@@ -22,7 +22,7 @@ class DriverConsumerTest {
     private final CountingConsumer consumer = new CountingConsumer();
 
     @Test
-    void aStrategyThatPausesOnAssignmentIsNotPausedAgainAtEachPoll() {
+    void aStrategyThatPausesOnAssignmentIsNotPausedAgainAtEachPollNorItsAssignmentCopiedTwice() {
         consumer.assign(List.of(P0, P1));
         consumer.pause(List.of(P0, P1));
         consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
@@ -33,6 +33,7 @@ class DriverConsumerTest {
         }
 
         assertThat(consumer.pauseCalls).isEqualTo(1);
+        assertThat(consumer.assignmentCalls).as("one copy a poll, and one more before the first").isEqualTo(4);
         assertThat(consumer.paused()).containsExactlyInAnyOrder(P0, P1);
     }
 
@@ -76,9 +77,10 @@ class DriverConsumerTest {
                 pausedOnAssignment);
     }
 
-    /** A MockConsumer that counts its pause calls. */
+    /** A MockConsumer that counts its pause and assignment calls. */
     private static final class CountingConsumer extends MockConsumer<String, String> {
         private int pauseCalls;
+        private int assignmentCalls;
 
         CountingConsumer() {
             super(OffsetResetStrategy.EARLIEST);
@@ -88,6 +90,12 @@ class DriverConsumerTest {
         public synchronized void pause(Collection<TopicPartition> partitions) {
             pauseCalls++;
             super.pause(partitions);
+        }
+
+        @Override
+        public synchronized Set<TopicPartition> assignment() {
+            assignmentCalls++;
+            return super.assignment();
         }
     }
 }
