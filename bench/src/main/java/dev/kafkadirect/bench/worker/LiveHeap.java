@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.nio.file.Paths;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +18,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The live heap of a repetition: the largest heap in use right after a garbage collection while it ran
  * (what survived, not how large the young generation was sized), and after one collection at its end.
+ *
+ * <p>An experiment: with {@code -Dbench.heapHistogram=<path prefix>} in the workers' options, each repetition's
+ * end also writes a class histogram of the heap after that collection (what is live then, class by class) to
+ * {@code <path prefix>-<repetition>.txt}.
  */
 final class LiveHeap {
     private static final long MIB = 1024 * 1024;
+    private static final String HISTOGRAM_PREFIX = System.getProperty("bench.heapHistogram");
+    private int histograms;
     private final Set<String> heapPools = new HashSet<>();
     private final AtomicLong largestAfterGc = new AtomicLong();
 
@@ -55,6 +62,9 @@ final class LiveHeap {
             if (pool.getType() == MemoryType.HEAP) {
                 now += pool.getUsage().getUsed();
             }
+        }
+        if (HISTOGRAM_PREFIX != null) {
+            HeapHistogram.write(Paths.get(HISTOGRAM_PREFIX + "-" + histograms++ + ".txt"));
         }
         return Math.max(largestAfterGc.get(), now) / MIB;
     }

@@ -13,6 +13,9 @@ import java.util.Map;
  * joins its group and learns of new partitions without ever fetching records for itself. A partition with a
  * starting offset is sought there too, the first time it is assigned: before the consumer looks up a committed
  * offset for it, which under {@code auto.offset.reset=none} fails for a group that has none.
+ *
+ * <p>The stream relies on this pause: {@link SubscribeStrategy} is marked {@link PausesOnAssignment}, so the stream's
+ * polls do not pause the assignment again. A strategy that stops pausing here must drop that marker.
  */
 final class PausingRebalanceListener implements ConsumerRebalanceListener {
     private final Consumer<?, ?> consumer;
