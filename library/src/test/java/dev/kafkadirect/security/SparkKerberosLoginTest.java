@@ -8,6 +8,8 @@ import dev.kafkadirect.testkit.TlsMaterial;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.security.UserGroupInformation;
+import org.apache.hadoop.security.token.Token;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.streaming.Durations;
@@ -17,12 +19,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -91,8 +96,17 @@ class SparkKerberosLoginTest {
         settings.put("spark.kafka.clusters.kdc.ssl.truststore.location", tls.truststore().toString());
         settings.put("spark.kafka.clusters.kdc.ssl.truststore.password", tls.clientPassword());
         try (JavaSparkContext spark = LocalSpark.start("SparkKerberosLoginTest", settings)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> UserGroupInformation.getCurrentUser().getCredentials()
-                    .getToken(new Text("kafka.server.delegation.token.kdc")) != null);
+            Token<?> sparksToken = await().atMost(Duration.ofSeconds(60)).until(() -> UserGroupInformation
+                    .getCurrentUser().getCredentials().getToken(new Text("kafka.server.delegation.token.kdc")),
+                    Objects::nonNull);
+            // The controller makes the token; the broker accepts it only once the metadata reaches it (until then a
+            // login with it fails as invalid credentials).
+            String tokenId = new String(sparksToken.getIdentifier(), StandardCharsets.UTF_8);
+            try (Admin owner = Admin.create(kafka.security().kerberosSslClientConfig(reader))) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> owner.describeDelegationToken().delegationTokens()
+                        .get(30, TimeUnit.SECONDS).stream()
+                        .anyMatch(known -> known.tokenInfo().tokenId().equals(tokenId)));
+            }
             Map<String, Object> kafkaParams = new HashMap<>();
             kafkaParams.put("bootstrap.servers", kafka.security().bootstrapServers());
             SecuredReads.kafkaParams(kafkaParams, "spark-login");
