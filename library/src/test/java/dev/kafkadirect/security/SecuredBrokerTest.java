@@ -107,10 +107,7 @@ class SecuredBrokerTest {
         try (Admin admin = Admin.create(kafka.security().clientConfig(READER, READER_PASSWORD))) {
             DelegationToken created = admin.createDelegationToken().delegationToken().get(60, TimeUnit.SECONDS);
             token = created;
-            // The controller creates it; the broker knows it once the metadata reaches it.
-            await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeDelegationToken().delegationTokens()
-                    .get(60, TimeUnit.SECONDS).stream()
-                    .anyMatch(known -> known.tokenInfo().tokenId().equals(created.tokenInfo().tokenId())));
+            SecuredReads.awaitBrokerKnowsToken(admin, created.tokenInfo().tokenId());
         }
         // Where Spark's token provider puts a cluster's token (and Spark copies it to executors).
         UserGroupInformation.getCurrentUser().addToken(new Text("kafka.server.delegation.token.secured"),

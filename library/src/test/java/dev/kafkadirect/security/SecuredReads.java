@@ -1,5 +1,6 @@
 package dev.kafkadirect.security;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -13,14 +14,19 @@ import org.apache.spark.streaming.kafka010.KafkaUtils;
 import org.apache.spark.streaming.kafka010.LocationStrategies;
 import org.apache.spark.streaming.kafka010.OffsetRange;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the security tests do with a client configuration under test: make it a string reader's kafkaParams, read
- * a two-partition topic with createRDD, and start a stream that collects values and commits its offsets.
+ * a two-partition topic with createRDD, and start a stream that collects values and commits its offsets; and wait
+ * for a broker to know a new delegation token.
  */
 final class SecuredReads {
     private SecuredReads() {
@@ -74,5 +80,18 @@ final class SecuredReads {
     /** @return {@code prefix0} to {@code prefix(count-1)} */
     static List<String> values(String prefix, int count) {
         return IntStream.range(0, count).mapToObj(i -> prefix + i).collect(Collectors.toList());
+    }
+
+    /**
+     * Waits until the broker lists the token: the controller makes a delegation token, and the broker accepts it only
+     * once the metadata reaches it (until then a login with it fails as invalid credentials).
+     *
+     * @param admin a client of the token's owner (or of a user allowed to describe it)
+     * @param tokenId the token's id
+     */
+    static void awaitBrokerKnowsToken(Admin admin, String tokenId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeDelegationToken().delegationTokens()
+                .get(30, TimeUnit.SECONDS).stream()
+                .anyMatch(known -> known.tokenInfo().tokenId().equals(tokenId)));
     }
 }

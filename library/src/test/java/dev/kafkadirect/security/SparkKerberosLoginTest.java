@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -99,13 +98,9 @@ class SparkKerberosLoginTest {
             Token<?> sparksToken = await().atMost(Duration.ofSeconds(60)).until(() -> UserGroupInformation
                     .getCurrentUser().getCredentials().getToken(new Text("kafka.server.delegation.token.kdc")),
                     Objects::nonNull);
-            // The controller makes the token; the broker accepts it only once the metadata reaches it (until then a
-            // login with it fails as invalid credentials).
-            String tokenId = new String(sparksToken.getIdentifier(), StandardCharsets.UTF_8);
             try (Admin owner = Admin.create(kafka.security().kerberosSslClientConfig(reader))) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> owner.describeDelegationToken().delegationTokens()
-                        .get(30, TimeUnit.SECONDS).stream()
-                        .anyMatch(known -> known.tokenInfo().tokenId().equals(tokenId)));
+                String tokenId = new String(sparksToken.getIdentifier(), StandardCharsets.UTF_8);
+                SecuredReads.awaitBrokerKnowsToken(owner, tokenId);
             }
             Map<String, Object> kafkaParams = new HashMap<>();
             kafkaParams.put("bootstrap.servers", kafka.security().bootstrapServers());
