@@ -38,7 +38,7 @@ public final class BenchMain {
         String machine = MachineInfo.describe(apacheClasspath);
         out.println("Kafka Direct benchmark" + (options.smoke ? " (smoke: tiny sizes, proves it runs, measures nothing)" : ""));
         out.println("  " + machine);
-        WorkerLauncher launcher = new WorkerLauncher(options.workerHeap, options.outputDirectory.resolve("logs"),
+        WorkerLauncher launcher = new WorkerLauncher(options.workerJvmOptions, options.outputDirectory.resolve("logs"),
                 options.smoke ? 3 : 15);
         RunInfo run = new RunInfo(machine, command, options.rounds, options.warm, options.warmUp,
                 launcher.classpaths().kafkaClientsVersion(Contender.OURS),

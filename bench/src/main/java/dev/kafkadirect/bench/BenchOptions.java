@@ -5,6 +5,7 @@ import java.nio.file.Paths;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -29,7 +30,8 @@ public final class BenchOptions {
     final int plans;
     final long steadyRate;
     final int steadyBatches;
-    final String workerHeap;
+    /** The heap, and in smoke mode the JIT, of every worker JVM. */
+    final List<String> workerJvmOptions;
     /**
      * Batches the rate-limited catch-up drains the backlog in (10 unless {@code --catch-up-batches}), and their
      * interval, {@value #CATCH_UP_SUBMIT_MILLIS} ms over all batches (at least 1 ms each): short enough that batches
@@ -65,7 +67,9 @@ public final class BenchOptions {
         this.plans = plans;
         this.steadyRate = smoke ? 500 : 20_000;
         this.steadyBatches = smoke ? 3 : 100;
-        this.workerHeap = smoke ? "-Xmx1g" : "-Xmx4g";
+        // Smoke workers compile with C1 only: they measure nothing, and C2's compiling was a third of their CPU.
+        this.workerJvmOptions = smoke ? Arrays.asList("-Xmx1g", "-XX:TieredStopAtLevel=1")
+                : Collections.singletonList("-Xmx4g");
     }
 
     /**

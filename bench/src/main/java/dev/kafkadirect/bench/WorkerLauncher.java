@@ -22,7 +22,7 @@ final class WorkerLauncher {
 
     private final String benchClasses;
     private final Classpaths classpaths;
-    private final String heap;
+    private final List<String> jvmOptions;
     private final Path logDirectory;
     private final long timeoutMinutes;
 
@@ -31,12 +31,12 @@ final class WorkerLauncher {
      * {@code kafkadirect.bench.classpath}, {@code kafkadirect.bench.apacheClasspath} and
      * {@code kafkadirect.bench.structuredClasspath}.
      */
-    WorkerLauncher(String heap, Path logDirectory, long timeoutMinutes) throws IOException {
+    WorkerLauncher(List<String> jvmOptions, Path logDirectory, long timeoutMinutes) throws IOException {
         this.benchClasses = requiredProperty("kafkadirect.bench.classes");
         this.classpaths = new Classpaths(read(requiredProperty("kafkadirect.bench.classpath")),
                 read(requiredProperty("kafkadirect.bench.apacheClasspath")),
                 read(requiredProperty("kafkadirect.bench.structuredClasspath")));
-        this.heap = heap;
+        this.jvmOptions = jvmOptions;
         this.logDirectory = Files.createDirectories(logDirectory);
         this.timeoutMinutes = timeoutMinutes;
     }
@@ -55,7 +55,8 @@ final class WorkerLauncher {
         command.addAll(SparkStandaloneCluster.JAVA17_OPENS);
         String name = String.format("round%d-%s-%s", round, workload.label(), contender.label());
         command.addAll(extraOptions(System.getProperty("kafkadirect.bench.workerOptions", ""), name, contender));
-        command.addAll(Arrays.asList(heap, "-XX:+UseG1GC", "-cp", benchClasses + File.pathSeparator
+        command.addAll(jvmOptions);
+        command.addAll(Arrays.asList("-XX:+UseG1GC", "-cp", benchClasses + File.pathSeparator
                 + classpaths.of(contender),
                 "dev.kafkadirect.bench.worker.BenchWorker", workload.label(), contender.label(), "bootstrap=" + bootstrap));
         command.addAll(settings);

@@ -34,7 +34,9 @@ public final class DriverProcess {
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         // The test run's temporary directory, not /tmp: Spark's local dirs and native libraries go there.
         command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
-        for (String option : System.getProperty("kafkadirect.test.opens", "").split(" ")) {
+        // Add-opens, and the test kit's options for child JVMs (see the root pom).
+        for (String option : (System.getProperty("kafkadirect.test.opens", "") + " "
+                + System.getProperty("kafkadirect.testkit.childJvmOptions", "")).split(" ")) {
             if (!option.isEmpty()) {
                 command.add(option);
             }

@@ -136,4 +136,12 @@ class KafkaClusterSingleBrokerTest {
 
         assertThat(ChildCommandLine.of(pid)).contains("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
     }
+
+    @Test
+    void brokerJvmGetsTheChildOptionsOfTheTestRun(KafkaCluster kafka) {
+        String options = System.getProperty("kafkadirect.testkit.childJvmOptions");
+        assertThat(options).as("set by the root pom for every test run").isEqualTo("-XX:TieredStopAtLevel=1");
+
+        assertThat(ChildCommandLine.of(kafka.broker(1).pid().orElseThrow())).contains("-XX:TieredStopAtLevel=1");
+    }
 }

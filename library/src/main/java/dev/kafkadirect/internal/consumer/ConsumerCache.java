@@ -52,7 +52,8 @@ public final class ConsumerCache {
     private final Map<CacheKey, List<CachedConsumer<?, ?>>> idleByKey = new HashMap<>();
     /** Idle consumers by when they were released, least recently first. */
     private final TreeMap<Long, CachedConsumer<?, ?>> idleByRelease = new TreeMap<>();
-    private final AtomicBoolean warnedAboutCapacity = new AtomicBoolean();
+    private final AtomicBoolean warnedAboutPartitions = new AtomicBoolean();
+    private final AtomicBoolean warnedAboutOtherConfigurations = new AtomicBoolean();
     private long releases;
     private final ConsumerFactory factory;
     private final Ticker ticker;
@@ -139,7 +140,7 @@ public final class ConsumerCache {
             } else if (!retriedTask && consumers.size() >= maxCapacity) {
                 CachedConsumer<K, V> moved = takeLeastRecentIdleLike(key);
                 if (moved != null) {
-                    warnOnceAboutCapacity("moves consumers from partition to partition");
+                    warnOnceAboutPartitions("moves consumers from partition to partition");
                     moved.moveTo(key);
                     moved.lend(LeaseOrigin.MOVED, settings.idleTimeoutMs());
                     return moved;
@@ -151,7 +152,7 @@ public final class ConsumerCache {
         created.lend(LeaseOrigin.CREATED, settings.idleTimeoutMs());
         synchronized (this) {
             consumers.add(created);
-            toClose = closeIdleBeyondCapacity();
+            toClose = closeIdleBeyondCapacity(key);
         }
         toClose.forEach(CachedConsumer::close);
         return created;
@@ -214,7 +215,7 @@ public final class ConsumerCache {
             } else {
                 idleByKey.computeIfAbsent(consumer.key(), key -> new ArrayList<>(1)).add(consumer);
                 idleByRelease.put(consumer.releasedAt(), consumer);
-                toClose = closeIdleBeyondCapacity();
+                toClose = closeIdleBeyondCapacity(consumer.key());
                 scheduleIdleCheck();
             }
         }
@@ -295,7 +296,11 @@ public final class ConsumerCache {
         }
     }
 
-    private List<CachedConsumer<?, ?>> closeIdleBeyondCapacity() {
+    /**
+     * @param making the key of the consumer that made room necessary (just created or just released)
+     * @return the idle consumers to close, least recently used first, until the cache is back at capacity
+     */
+    private List<CachedConsumer<?, ?>> closeIdleBeyondCapacity(CacheKey making) {
         List<CachedConsumer<?, ?>> evicted = new ArrayList<>();
         while (consumers.size() > maxCapacity && !idleByRelease.isEmpty()) {
             CachedConsumer<?, ?> leastRecentlyUsed = idleByRelease.firstEntry().getValue();
@@ -303,17 +308,32 @@ public final class ConsumerCache {
             consumers.remove(leastRecentlyUsed);
             evicted.add(leastRecentlyUsed);
         }
-        if (!evicted.isEmpty()) {
-            warnOnceAboutCapacity("closes consumers between batches");
+        for (CachedConsumer<?, ?> closed : evicted) {
+            if (closed.key().sameConfiguration(making)) {
+                warnOnceAboutPartitions("closes consumers between batches");
+            } else {
+                warnOnceAboutOtherConfigurations();
+            }
         }
         return evicted;
     }
 
-    private void warnOnceAboutCapacity(String consequence) {
-        if (warnedAboutCapacity.compareAndSet(false, true)) {
+    private void warnOnceAboutPartitions(String consequence) {
+        if (warnedAboutPartitions.compareAndSet(false, true)) {
             LOG.warn("This executor reads more Kafka partitions at once than {}={} allows, so it {}; raise that"
                     + " setting to at least the partitions per executor to keep each partition's consumer",
                     CacheSettings.MAX_CAPACITY, maxCapacity, consequence);
+        }
+    }
+
+    /** Consumers of another group, cluster or deserializer (an earlier stream's, or another stream's) gave way. */
+    private void warnOnceAboutOtherConfigurations() {
+        if (warnedAboutOtherConfigurations.compareAndSet(false, true)) {
+            LOG.warn("This executor's consumer cache is full ({}={}), partly with consumers of other kafkaParams"
+                    + " (another group.id, cluster or deserializer: an earlier stream's, or another stream's of this"
+                    + " application), so it closes the least recently used of those; when several streams read at once,"
+                    + " raise that setting to the partitions per executor of all of them together",
+                    CacheSettings.MAX_CAPACITY, maxCapacity);
         }
     }
 

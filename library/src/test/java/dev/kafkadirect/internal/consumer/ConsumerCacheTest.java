@@ -1,5 +1,6 @@
 package dev.kafkadirect.internal.consumer;
 
+import dev.kafkadirect.testing.CapturedOutput;
 import dev.kafkadirect.testing.MockConsumers;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -123,6 +124,26 @@ class ConsumerCacheTest {
         ConsumerLease<String, String> aAgain = cache.acquire(key("a"), EXECUTOR_PARAMS, capacity2, false, 0);
         assertThat(aAgain.consumer()).as("a's consumer stayed on a").isSameAs(a.consumer());
         assertThat(aAgain.origin()).isEqualTo(LeaseOrigin.CACHED);
+    }
+
+    @Test
+    void theCapacityWarningSaysWhetherThisStreamsPartitionsOrOtherKafkaParamsFilledTheCache() {
+        CacheSettings capacity1 = new CacheSettings(true, 16, 1, 0.75f);
+        try (CapturedOutput output = CapturedOutput.start()) {
+            ConsumerLease<String, String> other = cache.acquire(new CacheKey(keyParams("earlier-stream"),
+                    new TopicPartition("cache-warn", 0)), EXECUTOR_PARAMS, capacity1, false, 0);
+            other.release(finishedReaderOfNothing(other), false);
+            ConsumerLease<String, String> a = cache.acquire(key("a"), EXECUTOR_PARAMS, capacity1, false, 0);
+            assertThat(output.text()).contains("This executor's consumer cache is full"
+                    + " (spark.streaming.kafka.consumer.cache.maxCapacity=1), partly with consumers of other kafkaParams")
+                    .doesNotContain("reads more Kafka partitions");
+
+            ConsumerLease<String, String> b = cache.acquire(key("b"), EXECUTOR_PARAMS, capacity1, false, 0);
+            a.release(finishedReaderOfNothing(a), false);
+            b.release(finishedReaderOfNothing(b), false);
+            assertThat(output.text()).containsOnlyOnce("This executor reads more Kafka partitions at once than"
+                    + " spark.streaming.kafka.consumer.cache.maxCapacity=1 allows, so it closes consumers between batches");
+        }
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class PostgresProcess {
             throw new UncheckedIOException("Cannot create the PostgreSQL folders " + workDirectory + " and "
                     + binariesDirectory, e);
         }
-        List<String> command = ChildJvm.javaCommand();
+        List<String> command = ChildJvm.plainJavaCommand();
         command.add("-Xmx128m");
         command.add("-cp");
         command.add(classpath());
