@@ -45,6 +45,7 @@ final class BenchData {
         List<String> settings = new ArrayList<>();
         settings.add("warm=" + options.warm);
         settings.add("warmUp=" + options.warmUp);
+        settings.add("warmUpSeconds=" + options.warmUpSeconds);
         switch (workload) {
             case SCAN:
                 settings.addAll(reads(SCAN, options.records));

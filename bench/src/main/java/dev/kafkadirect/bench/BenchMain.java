@@ -16,7 +16,8 @@ import java.util.Map;
  * Runs the benchmark: one local broker, the data sets, then every workload for every contender in its own
  * JVM, round after round with the contenders' order rotated, and writes CSV, Markdown and a PNG chart.
  *
- * <pre>{@code ./kafka-direct bench [--smoke] [--records 2000000] [--rounds 7] [--warm 5] [--warm-up 20] [--workloads scan,skew-io]
+ * <pre>{@code ./kafka-direct bench [--smoke] [--records 2000000] [--rounds 7] [--warm 5] [--warm-up 20] [--warm-up-seconds 30]
+ * [--workloads scan,skew-io]
  * [--contenders ours,apache] [--out DIR]}</pre>
  */
 public final class BenchMain {
@@ -40,7 +41,7 @@ public final class BenchMain {
         out.println("  " + machine);
         WorkerLauncher launcher = new WorkerLauncher(options.workerJvmOptions, options.outputDirectory.resolve("logs"),
                 options.smoke ? 3 : 15);
-        RunInfo run = new RunInfo(machine, command, options.rounds, options.warm, options.warmUp,
+        RunInfo run = new RunInfo(machine, command, options.rounds, options.warm, options.warmUp, options.warmUpSeconds,
                 launcher.classpaths().kafkaClientsVersion(Contender.OURS),
                 launcher.classpaths().kafkaClientsVersion(Contender.APACHE_SHIPPED),
                 launcher.classpaths().sparkVersion(Contender.STRUCTURED));

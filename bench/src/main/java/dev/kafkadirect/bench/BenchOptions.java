@@ -20,6 +20,8 @@ public final class BenchOptions {
     final int warm;
     /** The most unmeasured warm-up passes after the cold one; warm-up ends sooner once the JIT is quiet. */
     final int warmUp;
+    /** ...and once warm-up passes have taken this many seconds (30 unless {@code --warm-up-seconds}). */
+    final int warmUpSeconds;
     final List<Contender> contenders;
     final List<Workload> workloads;
     final Path outputDirectory;
@@ -48,7 +50,8 @@ public final class BenchOptions {
     final int skewIoWaitMillis = 1;
     final int skewIoCores = 8;
 
-    private BenchOptions(boolean smoke, long records, int rounds, int warm, int warmUp, int plans, int catchUpBatches,
+    private BenchOptions(boolean smoke, long records, int rounds, int warm, int warmUp, int warmUpSeconds, int plans,
+                         int catchUpBatches,
                          List<Workload> workloads, List<Contender> contenders, Path outputDirectory) {
         this.smoke = smoke;
         this.catchUpBatches = catchUpBatches;
@@ -57,6 +60,7 @@ public final class BenchOptions {
         this.rounds = rounds;
         this.warm = warm;
         this.warmUp = warmUp;
+        this.warmUpSeconds = warmUpSeconds;
         this.contenders = contenders;
         this.workloads = workloads;
         this.outputDirectory = outputDirectory;
@@ -73,7 +77,7 @@ public final class BenchOptions {
     }
 
     /**
-     * @param args {@code [--smoke] [--records N] [--rounds N] [--warm N] [--warm-up N] [--plans N]
+     * @param args {@code [--smoke] [--records N] [--rounds N] [--warm N] [--warm-up N] [--warm-up-seconds N] [--plans N]
      *             [--catch-up-batches N] [--workloads a,b] [--contenders a,b] [--out DIR]}
      * @return the options
      * @throws IllegalArgumentException naming an unknown option or a bad value
@@ -84,6 +88,7 @@ public final class BenchOptions {
         int rounds = smoke ? 1 : 7;
         int warm = smoke ? 1 : 5;
         int warmUp = smoke ? 0 : 20;
+        int warmUpSeconds = 30;
         int plans = smoke ? 3 : 30;
         int catchUpBatches = 10;
         List<Workload> workloads = Arrays.asList(Workload.values());
@@ -111,6 +116,9 @@ public final class BenchOptions {
                 case "--warm-up":
                     warmUp = (int) notNegative(option, value);
                     break;
+                case "--warm-up-seconds":
+                    warmUpSeconds = (int) positive(option, value);
+                    break;
                 case "--contenders":
                     contenders = Contender.parse(value);
                     break;
@@ -128,13 +136,15 @@ public final class BenchOptions {
                     break;
                 default:
                     throw new IllegalArgumentException("Unknown option " + option + "; the benchmark takes --smoke,"
-                            + " --records N, --rounds N, --warm N, --warm-up N, --plans N, --catch-up-batches N,"
+                            + " --records N, --rounds N, --warm N, --warm-up N, --warm-up-seconds N, --plans N,"
+                            + " --catch-up-batches N,"
                             + " --contenders a,b, --workloads "
                             + Arrays.stream(Workload.values()).map(Workload::label).collect(Collectors.joining(","))
                             + " and --out DIR");
             }
         }
-        return new BenchOptions(smoke, records, rounds, warm, warmUp, plans, catchUpBatches, workloads, contenders, out);
+        return new BenchOptions(smoke, records, rounds, warm, warmUp, warmUpSeconds, plans, catchUpBatches, workloads,
+                contenders, out);
     }
 
     private static long positive(String option, String value) {

@@ -10,17 +10,19 @@ final class RunInfo {
     final int rounds;
     final int warm;
     final int warmUp;
+    final int warmUpSeconds;
     final String oursClient;
     final String shippedClient;
     final String clients;
 
-    RunInfo(String machine, String command, int rounds, int warm, int warmUp, String oursClient, String shippedClient,
-            String structuredSpark) {
+    RunInfo(String machine, String command, int rounds, int warm, int warmUp, int warmUpSeconds, String oursClient,
+            String shippedClient, String structuredSpark) {
         this.machine = machine;
         this.command = command;
         this.rounds = rounds;
         this.warm = warm;
         this.warmUp = warmUp;
+        this.warmUpSeconds = warmUpSeconds;
         this.oursClient = oursClient;
         this.shippedClient = shippedClient;
         this.clients = "Clients: ours, apache, raw-single and raw-parallel run on kafka-clients " + oursClient

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 /** Per-round values, paired ratios in the right direction for throughputs and times, phases apart, and the options' errors. */
 class ResultFilesTest {
-    private static final RunInfo RUN = new RunInfo("machine", "cmd", 3, 2, 20, "3.9.1", "2.8.1", "3.3.4");
+    private static final RunInfo RUN = new RunInfo("machine", "cmd", 3, 2, 20, 30, "3.9.1", "2.8.1", "3.3.4");
 
     @Test
     void ratiosArePairedPerRoundAndSayHowManyTimesBetterOursIsForThroughputsAndForTimes() {

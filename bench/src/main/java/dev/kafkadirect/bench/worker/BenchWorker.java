@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The entry point of one contender's JVM: runs one workload and prints its {@code RESULT} lines.
@@ -32,7 +33,8 @@ public final class BenchWorker {
         WorkerArgs worker = new WorkerArgs(args);
         String bootstrap = worker.text("bootstrap");
         LiveHeap liveHeap = new LiveHeap();
-        Repetitions repetitions = new Repetitions((int) worker.number("warm"), (int) worker.number("warmUp"), liveHeap);
+        Repetitions repetitions = new Repetitions((int) worker.number("warm"), (int) worker.number("warmUp"),
+                TimeUnit.SECONDS.toNanos(worker.number("warmUpSeconds")), liveHeap);
         if (worker.contender().startsWith("raw-")) {
             runRaw(worker, bootstrap, repetitions);
         } else if (worker.contender().equals(STRUCTURED)) {

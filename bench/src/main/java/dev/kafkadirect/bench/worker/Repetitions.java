@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * 2 M-record scan kept getting faster for about a dozen passes (ours 1.7 M records/s on the first pass after the
  * cold one, 3.7 M on the thirteenth; Apache's 1.9 M and 3.2 M); one warm-up pass measured a JVM still compiling.
  * The JIT never goes fully quiet here (50-300 ms of compiling a pass even after 30 passes), so warm-up also ends
- * after a number of passes or {@link #MAX_WARM_UP_NANOS} of passes, whichever comes first.
+ * after a number of passes or a time spent in passes (30 s unless {@code --warm-up-seconds}), whichever comes first.
  */
 final class Repetitions {
     /**
@@ -25,8 +25,6 @@ final class Repetitions {
     static final double QUIET_JIT_SHARE = 0.10;
     /** Warm-up ends after this many quiet passes in a row... */
     static final int QUIET_PASSES = 2;
-    /** ...or once warm-up passes have taken this long (a slow contender's passes warm it up as much). */
-    static final long MAX_WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     /** One pass of a workload, timed by itself (the timer covers the work only). */
     @FunctionalInterface
@@ -36,6 +34,7 @@ final class Repetitions {
 
     private final int warm;
     private final int maxWarmUp;
+    private final long maxWarmUpNanos;
     private final LiveHeap liveHeap;
     private final LongSupplier jitMillis;
     private final PrintStream out;
@@ -43,15 +42,20 @@ final class Repetitions {
     /**
      * @param warm      measured warm passes
      * @param maxWarmUp the most unmeasured warm-up passes after the cold one (0: none)
+     * @param maxWarmUpNanos warm-up also ends once its passes have taken this long (a slow contender's passes warm it
+     *                       up as much)
      */
-    Repetitions(int warm, int maxWarmUp, LiveHeap liveHeap) {
-        this(warm, maxWarmUp, liveHeap, ManagementFactory.getCompilationMXBean()::getTotalCompilationTime, System.out);
+    Repetitions(int warm, int maxWarmUp, long maxWarmUpNanos, LiveHeap liveHeap) {
+        this(warm, maxWarmUp, maxWarmUpNanos, liveHeap, ManagementFactory.getCompilationMXBean()::getTotalCompilationTime,
+                System.out);
     }
 
-    /** As {@link #Repetitions(int, int, LiveHeap)}, reading the JIT's total compile time from {@code jitMillis}. */
-    Repetitions(int warm, int maxWarmUp, LiveHeap liveHeap, LongSupplier jitMillis, PrintStream out) {
+    /** As {@link #Repetitions(int, int, long, LiveHeap)}, reading the JIT's total compile time from {@code jitMillis}. */
+    Repetitions(int warm, int maxWarmUp, long maxWarmUpNanos, LiveHeap liveHeap, LongSupplier jitMillis,
+                PrintStream out) {
         this.warm = warm;
         this.maxWarmUp = maxWarmUp;
+        this.maxWarmUpNanos = maxWarmUpNanos;
         this.liveHeap = liveHeap;
         this.jitMillis = jitMillis;
         this.out = out;
@@ -62,7 +66,7 @@ final class Repetitions {
         printResult(metric, ResultLine.COLD, pass(expectedRecords, expectedValueBytes, pass, repetition++));
         int quiet = 0;
         long warmUpNanos = 0;
-        for (int warmUp = 1; warmUp <= maxWarmUp && quiet < QUIET_PASSES && warmUpNanos < MAX_WARM_UP_NANOS; warmUp++) {
+        for (int warmUp = 1; warmUp <= maxWarmUp && quiet < QUIET_PASSES && warmUpNanos < maxWarmUpNanos; warmUp++) {
             Outcome outcome = pass(expectedRecords, expectedValueBytes, pass, repetition++);
             warmUpNanos += outcome.timed.nanos;
             long quietLimit = Math.max(QUIET_JIT_MILLIS,

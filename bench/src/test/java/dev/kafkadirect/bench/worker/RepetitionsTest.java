@@ -51,6 +51,16 @@ class RepetitionsTest {
     }
 
     @Test
+    void warmUpStopsOncePassesHaveTakenItsTimeWhenTheJitNeverQuietens() throws Exception {
+        Repetitions repetitions = timedRepetitions(1, 20, TimeUnit.MILLISECONDS.toNanos(250), 900, 400, 400, 400, 400, 400);
+
+        repetitions.run("scan", RECORDS, BYTES, this::pass);
+
+        assertThat(lines("warm-up pass")).as("100 ms passes: the third reaches 250 ms").hasSize(3);
+        assertThat(lines("RESULT")).hasSize(2);
+    }
+
+    @Test
     void noWarmUpWhenItsLimitIsZero() throws Exception {
         Repetitions repetitions = repetitions(2, 0, 900, 400, 400);
 
@@ -76,10 +86,15 @@ class RepetitionsTest {
 
     /** Repetitions whose JIT clock advances by the given milliseconds during each successive pass. */
     private Repetitions repetitions(int warm, int maxWarmUp, long... jitMillisPerPass) {
+        return timedRepetitions(warm, maxWarmUp, TimeUnit.SECONDS.toNanos(30), jitMillisPerPass);
+    }
+
+    /** As above, with warm-up ending once its passes (100 ms each) have taken {@code maxWarmUpNanos}. */
+    private Repetitions timedRepetitions(int warm, int maxWarmUp, long maxWarmUpNanos, long... jitMillisPerPass) {
         Iterator<Long> during = Arrays.stream(jitMillisPerPass).boxed().iterator();
         long[] clock = {0};
         boolean[] inPass = {false};
-        return new Repetitions(warm, maxWarmUp, new LiveHeap(), () -> {
+        return new Repetitions(warm, maxWarmUp, maxWarmUpNanos, new LiveHeap(), () -> {
             // Read once before and once after each pass: the pass's compile time is added on the second read.
             if (inPass[0] && during.hasNext()) {
                 clock[0] += during.next();
