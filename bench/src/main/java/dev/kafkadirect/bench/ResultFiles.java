@@ -60,7 +60,8 @@ final class ResultFiles {
                         + " round), each in its own JVM (driver and executors share it), which runs a read workload")
                 .append(" once cold, then")
                 .append(run.warmUp == 0 ? "" : " warms it up unmeasured (until two passes in a row compile little in"
-                        + " the JIT, at most " + run.warmUp + " passes or " + run.warmUpSeconds + " s of passes; the worker logs say how many),"
+                        + " the JIT, at most " + run.warmUp + " passes or " + run.warmUpSeconds
+                        + " s of passes; the worker logs say how many),"
                         + " then runs it")
                 .append(" ").append(run.warm == 1 ? "once more" : run.warm + " more times").append(" warm.\n\n");
         text.append(run.clients).append("\n\n");
