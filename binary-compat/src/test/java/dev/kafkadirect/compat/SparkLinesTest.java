@@ -1,6 +1,7 @@
 package dev.kafkadirect.compat;
 
 import dev.kafkadirect.testkit.BrokerVersion;
+import dev.kafkadirect.testkit.ChildJvmOptions;
 import dev.kafkadirect.testkit.KafkaCluster;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -209,12 +210,7 @@ class SparkLinesTest {
         command.addAll(Arrays.asList(System.getProperty("kafkadirect.test.opens", "").trim().split("\\s+")));
         command.add("-Xmx1g");
         command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
-        // The test kit's options for child JVMs (C1 only: short Spark programs spend more compiling with C2).
-        for (String option : System.getProperty("kafkadirect.testkit.childJvmOptions", "").trim().split("\\s+")) {
-            if (!option.isEmpty()) {
-                command.add(option);
-            }
-        }
+        command.addAll(ChildJvmOptions.ofThisTestRun());
         for (String inherited : INHERITED_PROPERTIES) {
             if (System.getProperty(inherited) != null) {
                 command.add("-D" + inherited + "=" + System.getProperty(inherited));

@@ -1,5 +1,7 @@
 package dev.kafkadirect.testing;
 
+import dev.kafkadirect.testkit.ChildJvmOptions;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Paths;
@@ -34,9 +36,8 @@ public final class DriverProcess {
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         // The test run's temporary directory, not /tmp: Spark's local dirs and native libraries go there.
         command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
-        // Add-opens, and the test kit's options for child JVMs (see the root pom).
-        for (String option : (System.getProperty("kafkadirect.test.opens", "") + " "
-                + System.getProperty("kafkadirect.testkit.childJvmOptions", "")).split(" ")) {
+        command.addAll(ChildJvmOptions.ofThisTestRun());
+        for (String option : System.getProperty("kafkadirect.test.opens", "").split(" ")) {
             if (!option.isEmpty()) {
                 command.add(option);
             }

@@ -139,7 +139,7 @@ class KafkaClusterSingleBrokerTest {
 
     @Test
     void brokerJvmGetsTheChildOptionsOfTheTestRun(KafkaCluster kafka) {
-        String options = System.getProperty("kafkadirect.testkit.childJvmOptions");
+        String options = System.getProperty(ChildJvmOptions.PROPERTY);
         assertThat(options).as("set by the root pom for every test run").isEqualTo("-XX:TieredStopAtLevel=1");
 
         assertThat(ChildCommandLine.of(kafka.broker(1).pid().orElseThrow())).contains("-XX:TieredStopAtLevel=1");

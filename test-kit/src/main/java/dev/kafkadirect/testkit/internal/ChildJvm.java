@@ -1,5 +1,7 @@
 package dev.kafkadirect.testkit.internal;
 
+import dev.kafkadirect.testkit.ChildJvmOptions;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -27,29 +29,17 @@ final class ChildJvm {
     }
 
     /**
-     * JVM options for every child, space-separated, from this system property: the project's test runs give the
-     * children {@code -XX:TieredStopAtLevel=1} (see the root pom), as brokers and Spark processes that live for
-     * one test class spend more CPU compiling with C2 than they save; the benchmark does not, so its broker runs
-     * as a user's would.
-     */
-    public static final String OPTIONS_PROPERTY = "kafkadirect.testkit.childJvmOptions";
-
-    /**
      * @return the start of a child's command line: this JVM's {@code java}, {@code -Djava.io.tmpdir} set to
-     *     this JVM's temporary directory, and the options of {@link #OPTIONS_PROPERTY}
+     *     this JVM's temporary directory, and {@link ChildJvmOptions#ofThisTestRun()}
      */
     static List<String> javaCommand() {
         List<String> command = plainJavaCommand();
-        for (String option : System.getProperty(OPTIONS_PROPERTY, "").trim().split("\\s+")) {
-            if (!option.isEmpty()) {
-                command.add(option);
-            }
-        }
+        command.addAll(ChildJvmOptions.ofThisTestRun());
         return command;
     }
 
     /**
-     * @return the start of a child's command line without the options of {@link #OPTIONS_PROPERTY}, for a child
+     * @return the start of a child's command line without {@link ChildJvmOptions#ofThisTestRun()}, for a child
      *     whose own work is heavy compute (PostgreSQL's unpacks its binaries; PostgresServerTest took 29 s with C1 alone
      *     against 20 s, in one run each)
      */
